@@ -33,7 +33,10 @@ export default defineConfig({
   // Build-time experiments import tfjs: bundle its ES modules (its CommonJS build registers no gradients,
   // and Node cannot load the ES build directly because its imports have no file extensions).
   // Astro 7 prerenders static pages in its own Vite environment, so it needs the setting as well.
+  // Widgets start the experiment worker with `new Worker(new URL(…), { type: 'module' })`; it imports the wasm
+  // backend on demand, so it is bundled as an ES module worker (the default iife format cannot split code).
   vite: {
+    worker: { format: 'es' },
     ssr: { noExternal: [/^@tensorflow\//] },
     environments: { prerender: { resolve: { noExternal: [/^@tensorflow\//] } } },
   },

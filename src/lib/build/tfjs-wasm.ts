@@ -5,8 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-/** Where pages and workers find the files: pass it to setWasmPaths / the worker's init. */
-export const WASM_BASE = '/tfjs-wasm/';
+import { WASM_BASE } from '../runtime/wasm-base.ts';
+
+export { WASM_BASE };
 export const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'] as const;
 
 export function wasmSourceDir(): string {

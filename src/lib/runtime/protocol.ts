@@ -3,17 +3,22 @@ import type { Progress } from '../experiments/types.ts';
 
 export type BackendName = 'cpu' | 'wasm';
 
+/** Runs on different channels (one per widget) run independently; within a channel the newest run wins. */
+export const DEFAULT_CHANNEL = 'default';
+
 export type ToWorker =
   | { type: 'init'; requestId: number; backend: BackendName; wasmBase?: string | Record<string, string> }
-  | { type: 'run'; requestId: number; id: string; config: unknown; seed: number }
-  | { type: 'cancel'; requestId: number };
+  | { type: 'run'; requestId: number; id: string; config: unknown; seed: number; channel?: string }
+  | { type: 'cancel'; requestId: number }
+  | { type: 'memory'; requestId: number };
 
 export type FromWorker =
   | { type: 'ready'; requestId: number; backend: string; reason?: string }
   | { type: 'progress'; requestId: number; progress: Progress }
   | { type: 'result'; requestId: number; result: unknown; ms: number; backend: string }
   | { type: 'error'; requestId: number; name: string; message: string }
-  | { type: 'cancelled'; requestId: number };
+  | { type: 'cancelled'; requestId: number }
+  | { type: 'memory'; requestId: number; numTensors: number; numBytes: number };
 
 /** The part of a Worker or MessagePort the runtime uses. */
 export interface Port {

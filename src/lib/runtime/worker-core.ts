@@ -1,22 +1,34 @@
-// The worker side of the runtime: runs one experiment at a time; a newer request supersedes a running one.
+// The worker side of the runtime: per channel, one experiment at a time; a newer request supersedes a running one.
 import { tf } from '../autodiff/tf.ts';
-import { AbortError } from '../train/train-batched.ts';
+import { AbortError } from '../train/abort.ts';
 import { runExperiment } from '../experiments/index.ts';
 import { useBackend } from './backend.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import { DEFAULT_CHANNEL, type FromWorker, type ToWorker } from './protocol.ts';
+
+type RunRequest = Extract<ToWorker, { type: 'run' }>;
+
+interface Channel {
+  running?: { requestId: number; controller: AbortController };
+  next?: RunRequest;
+}
 
 /**
- * Returns the message handler. Requests are queued behind the running one; when a new run arrives the
- * running one is aborted (its promise settles as 'cancelled' at its next yield) and only the newest
- * waiting run starts, so a burst of 50 clicks costs one computation, not fifty.
+ * Returns the message handler. Within a channel, requests queue behind the running one; when a new run
+ * arrives the running one is aborted (its promise settles as 'cancelled' at its next yield) and only the
+ * newest waiting run starts, so a burst of 50 clicks costs one computation, not fifty. Channels (one per
+ * widget) do not supersede each other.
  */
 export function createWorkerHandler(post: (message: FromWorker) => void) {
-  let running: { requestId: number; controller: AbortController } | undefined;
-  let next: Extract<ToWorker, { type: 'run' }> | undefined;
+  const channels = new Map<string, Channel>();
+  const channelOf = (name = DEFAULT_CHANNEL): Channel => {
+    let c = channels.get(name);
+    if (!c) channels.set(name, (c = {}));
+    return c;
+  };
 
-  async function start(request: Extract<ToWorker, { type: 'run' }>) {
+  async function start(channel: Channel, request: RunRequest) {
     const controller = new AbortController();
-    running = { requestId: request.requestId, controller };
+    channel.running = { requestId: request.requestId, controller };
     const t0 = performance.now();
     try {
       const result = await runExperiment(
@@ -28,10 +40,10 @@ export function createWorkerHandler(post: (message: FromWorker) => void) {
       if (err instanceof AbortError || controller.signal.aborted) post({ type: 'cancelled', requestId: request.requestId });
       else post({ type: 'error', requestId: request.requestId, name: (err as Error).name ?? 'Error', message: (err as Error).message ?? String(err) });
     } finally {
-      running = undefined;
-      const queued = next;
-      next = undefined;
-      if (queued) void start(queued);
+      channel.running = undefined;
+      const queued = channel.next;
+      channel.next = undefined;
+      if (queued) void start(channel, queued);
     }
   }
 
@@ -42,20 +54,28 @@ export function createWorkerHandler(post: (message: FromWorker) => void) {
       );
       return;
     }
+    if (message.type === 'memory') {
+      const m = tf.memory();
+      post({ type: 'memory', requestId: message.requestId, numTensors: m.numTensors, numBytes: m.numBytes });
+      return;
+    }
     if (message.type === 'cancel') {
-      if (running?.requestId === message.requestId) running.controller.abort();
-      if (next?.requestId === message.requestId) {
-        post({ type: 'cancelled', requestId: next.requestId });
-        next = undefined;
+      for (const channel of channels.values()) {
+        if (channel.running?.requestId === message.requestId) channel.running.controller.abort();
+        if (channel.next?.requestId === message.requestId) {
+          post({ type: 'cancelled', requestId: channel.next.requestId });
+          channel.next = undefined;
+        }
       }
       return;
     }
-    if (running) {
-      running.controller.abort();
-      if (next) post({ type: 'cancelled', requestId: next.requestId });
-      next = message;
+    const channel = channelOf(message.channel);
+    if (channel.running) {
+      channel.running.controller.abort();
+      if (channel.next) post({ type: 'cancelled', requestId: channel.next.requestId });
+      channel.next = message;
       return;
     }
-    void start(message);
+    void start(channel, message);
   };
 }

@@ -1,4 +1,5 @@
 // Trains R independent runs as one batched computation (leading run axis), stopping each run on its own.
+import { AbortError } from './abort.ts';
 import { z } from 'zod';
 import { readTensors, tf, tidyObject } from '../autodiff/tf.ts';
 import { rowLossesAndGradients } from '../autodiff/derivatives.ts';
@@ -48,12 +49,7 @@ export interface RunContext {
   signal?: AbortSignal;
 }
 
-export class AbortError extends Error {
-  constructor() {
-    super('The run was cancelled.');
-    this.name = 'AbortError';
-  }
-}
+export { AbortError };
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

@@ -54,8 +54,35 @@ describe('the experiment runtime', () => {
     const before = tf.memory().numTensors;
     const run = client.run('relu-regression-minima', long.config, 1, { onProgress: (p) => { if (p.fraction > 0.1) client.cancel(); } });
     await expect(run).rejects.toBeInstanceOf(AbortError);
-    expect(client.busy).toBe(false);
+    expect(client.busy()).toBe(false);
     expect(tf.memory().numTensors).toBe(before);
+    close();
+  });
+
+  it('keeps channels apart: a run on one channel does not supersede a run on another', async () => {
+    const { client, close } = connect();
+    const a = client.run('relu-regression-minima', { starts: 16, steps: 300, probes: 20 }, 1, { channel: 'a' });
+    const b1 = client.run('relu-regression-minima', long.config, 2, { channel: 'b' });
+    const b2 = client.run('toy-hessian', { w1: 1, w2: 1 }, 3, { channel: 'b' });
+    const [ra, rb1, rb2] = await Promise.allSettled([a, b1, b2]);
+    expect(ra.status).toBe('fulfilled');
+    expect(rb1.status === 'rejected' && rb1.reason).toBeInstanceOf(AbortError);
+    expect(rb2.status).toBe('fulfilled');
+    client.run('relu-regression-minima', long.config, 1, { channel: 'c' }).catch(() => {});
+    expect(client.busy('c')).toBe(true);
+    expect(client.busy('a')).toBe(false);
+    client.cancel('c');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(client.busy()).toBe(false);
+    close();
+  });
+
+  it('reports the worker\'s tensor count, which does not grow across runs', async () => {
+    const { client, close } = connect();
+    const before = await client.memory();
+    expect(before.numTensors).toBe(tf.memory().numTensors);
+    for (let i = 0; i < 3; i++) await client.run('toy-hessian', { w1: i, w2: 1 }, i);
+    expect((await client.memory()).numTensors).toBe(before.numTensors);
     close();
   });
 
