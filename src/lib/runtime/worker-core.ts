@@ -8,8 +8,8 @@ import { DEFAULT_CHANNEL, type FromWorker, type ToWorker } from './protocol.ts';
 type RunRequest = Extract<ToWorker, { type: 'run' }>;
 
 interface Channel {
-  running?: { requestId: number; controller: AbortController };
-  next?: RunRequest;
+  running?: { requestId: number; controller: AbortController } | undefined;
+  next?: RunRequest | undefined;
 }
 
 /**
