@@ -11,6 +11,10 @@ import { trainBatched, trainConfigSchema } from '../src/lib/train/train-batched.
 import { runExperiment } from '../src/lib/experiments/index.ts';
 import { makeXor } from '../src/lib/data/xor.ts';
 import { benchLinalg } from './bench-linalg.ts';
+import { SURFACES } from '../src/lib/landscape/surfaces.ts';
+import { analyzePoint, descentPath } from '../src/lib/landscape/surface-analysis.ts';
+import { slice2d, taylorCurves, usefulRadius } from '../src/lib/landscape/taylor.ts';
+import { dynamicsScene } from '../src/lib/landscape/saddle-dynamics.ts';
 
 const full = process.argv.includes('--full');
 // npm scripts run from the project root.
@@ -117,7 +121,28 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
   obj.dispose();
 }
 
-const fmt = (v: number, unit: string) => (unit === 'ms' ? (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(0)} ms`) : `${v} ${unit}`);
+// 5. Main-thread work per interaction of the closed-form widgets (the numbers only; the worker is for the heavy ones).
+{
+  log('closed-form widget interactions…');
+  const saddle = SURFACES.saddle;
+  figures.push({
+    name: 'SurfaceExplorer click: point analysis + 200-step descent path',
+    value: await median(51, () => { analyzePoint(saddle, [0.3, -0.2]); descentPath(saddle, [0.3, -0.2], 0.1, 200); }),
+    unit: 'ms', target: '≤ 8 ms (half a 60 Hz frame), else the worker',
+  });
+  figures.push({
+    name: 'TaylorApproximation move: 161-point curves + useful radius',
+    value: await median(51, () => { const line = slice2d(saddle, [0.5, 0.5], 30); taylorCurves(line, 1.5); usefulRadius(line, 1.5, 0.1); }),
+    unit: 'ms', target: '≤ 8 ms (half a 60 Hz frame), else the worker',
+  });
+  figures.push({
+    name: 'SaddleDynamics change: trajectories + 15-point escape sweep (defaults)',
+    value: await median(21, () => dynamicsScene({ lambda1: 1, lambda2: -0.5, lr: 0.1, beta: 0.9, sigma: 0.01, epsilon: 1e-3, seed: 1 }, [1e-8, 1e-1], 5000)),
+    unit: 'ms', target: '≤ 8 ms (half a 60 Hz frame), else the worker',
+  });
+}
+
+const fmt = (v: number, unit: string) => (unit === 'ms' ? (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v < 10 ? `${v.toFixed(2)} ms` : `${v.toFixed(0)} ms`) : `${v} ${unit}`);
 for (const f of figures) {
   const base = f.baseline ? `   vs ${f.baseline.name}: ${fmt(f.baseline.value, f.unit)}  → ${f.speedup!.toFixed(1)}×` : '';
   console.log(`${f.name}: ${fmt(f.value, f.unit)}${base}${f.target ? `   [target ${f.target}]` : ''}${f.note ? `   (${f.note})` : ''}`);
