@@ -121,3 +121,26 @@ export async function waitForWidget(page: Page, tag: string): Promise<void> {
   await page.locator(tag).first().scrollIntoViewIfNeeded();
   await page.waitForSelector(`${tag}[data-ready]`);
 }
+
+/**
+ * Opens a widget's download menu and takes each file: the JSON parses, the CSV has a header and rows, the
+ * SVG is an SVG document and the PNG has PNG's signature. File names are `<name>.<ext>`.
+ */
+export async function expectDownloads(page: Page, scope: string, name: string): Promise<void> {
+  await page.click(`${scope} .widget-downloads summary`);
+  const files: Record<string, Buffer> = {};
+  for (const ext of ['json', 'csv', 'svg', 'png'] as const) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${scope} [data-download=${ext}]`)]);
+    if (download.suggestedFilename() !== `${name}.${ext}`) throw new Error(`download named ${download.suggestedFilename()}, expected ${name}.${ext}`);
+    files[ext] = await readFile((await download.path())!);
+  }
+  JSON.parse(files.json!.toString('utf8'));
+  const csv = files.csv!.toString('utf8').trim().split('\n');
+  if (csv.length < 2 || !csv[0]!.includes(',')) throw new Error(`CSV without header and rows: ${csv.slice(0, 2).join(' / ')}`);
+  if (!/^(<\?xml[^>]*>\s*)?<svg[\s>]/.test(files.svg!.toString('utf8'))) throw new Error('SVG download is not an SVG document');
+  if (!files.png!.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new Error('PNG download lacks the PNG signature');
+}
+
+/** How many tensors the page's experiment worker holds (it must not grow across interactions). */
+export const workerTensors = (page: Page): Promise<number> =>
+  page.evaluate(async () => (await (globalThis as unknown as { __saddleWorker: { memory(): Promise<{ numTensors: number }> } }).__saddleWorker.memory()).numTensors);

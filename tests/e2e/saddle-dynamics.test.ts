@@ -1,7 +1,7 @@
 // <SaddleDynamics> in a real browser, in every locale: static first paint, lazy code, fields, keys, closed forms, clamps, divergence, abuse.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, useSite, waitForWidget } from './harness.ts';
+import { openPage, useSite, waitForWidget, expectDownloads } from './harness.ts';
 
 const PATH = (locale: string) => `/${locale}/lectures/saddle-dynamics/`;
 const site = useSite();
@@ -132,12 +132,7 @@ describe('SaddleDynamics state and robustness', () => {
   it('offers its data and figure for download', async () => {
     const { page } = await open('en');
     await live(page);
-    await page.click('saddle-dynamics .widget-downloads summary');
-    for (const [kind, ext] of [['json', '.json'], ['csv', '.csv'], ['svg', '.svg'], ['png', '.png']] as const) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-download=${kind}]`)]);
-      expect(download.suggestedFilename()).toBe(`saddle-dynamics${ext}`);
-      expect(await download.path()).toBeTruthy();
-    }
+    await expectDownloads(page, 'saddle-dynamics', 'saddle-dynamics');
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 // <SurfaceExplorer> in a real browser, in every locale: static first paint, lazy code, clicks, keys, numbers, abuse.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, useSite, waitForWidget } from './harness.ts';
+import { openPage, useSite, waitForWidget, expectDownloads } from './harness.ts';
 
 const PATH = (locale: string) => `/${locale}/lectures/taylor-hessian/`;
 const site = useSite();
@@ -112,13 +112,7 @@ describe('SurfaceExplorer state and robustness', () => {
   it('offers its data and figure for download', async () => {
     const { page } = await open('en');
     await live(page);
-    await page.click('saddle-surface-explorer .widget-downloads summary');
-    for (const [kind, ext] of [['json', '.json'], ['csv', '.csv'], ['svg', '.svg'], ['png', '.png']] as const) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`saddle-surface-explorer [data-download=${kind}]`)]);
-      expect(download.suggestedFilename()).toBe(`saddle-surface-two-weight${ext}`);
-      const path = await download.path();
-      expect(path).toBeTruthy();
-    }
+    await expectDownloads(page, 'saddle-surface-explorer', 'saddle-surface-two-weight');
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 // <TaylorApproximation> in a real browser, in every locale: static first paint, lazy code, slider and keys, numbers, abuse.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, useSite, waitForWidget } from './harness.ts';
+import { openPage, useSite, waitForWidget, expectDownloads } from './harness.ts';
 
 const PATH = (locale: string) => `/${locale}/lectures/taylor-hessian/`;
 const ONE = '#widget-taylor';
@@ -129,12 +129,7 @@ describe('TaylorApproximation state and robustness', () => {
   it('offers its data and figure for download', async () => {
     const { page } = await open('en');
     await live(page, ONE);
-    await page.click(`${ONE} .widget-downloads summary`);
-    for (const [kind, ext] of [['json', '.json'], ['csv', '.csv'], ['svg', '.svg'], ['png', '.png']] as const) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${ONE} [data-download=${kind}]`)]);
-      expect(download.suggestedFilename()).toBe(`saddle-taylor-double-well${ext}`);
-      expect(await download.path()).toBeTruthy();
-    }
+    await expectDownloads(page, ONE, 'saddle-taylor-double-well');
     await page.close();
   });
 });

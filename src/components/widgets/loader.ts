@@ -3,6 +3,9 @@ const modules: Record<string, () => Promise<unknown>> = {
   'surface-explorer': () => import('./surface-explorer.client.ts'),
   'taylor-approximation': () => import('./taylor-approximation.client.ts'),
   'saddle-dynamics': () => import('./saddle-dynamics.client.ts'),
+  'dimensions-and-saddles': () => import('./dimensions-and-saddles.client.ts'),
+  'local-minimum-probe': () => import('./local-minimum-probe.client.ts'),
+  'hessian-spectrum': () => import('./hessian-spectrum.client.ts'),
 };
 
 const observer = new IntersectionObserver(

@@ -5,10 +5,13 @@ import type { Experiment, ExperimentContext, Progress } from './types.ts';
 import { toyHessian } from './toy-hessian.ts';
 import { reluRegressionMinima } from './relu-regression-minima.ts';
 import { mlpSpectrum } from './mlp-spectrum.ts';
+import { mlpProbeSpectrum, mlpTrainStep } from './mlp-live.ts';
+import { goeDefinite } from './goe-definite.ts';
+import { reluProbe } from './relu-probe.ts';
 import { tf } from '../autodiff/tf.ts';
 
 export const experiments: Record<string, Experiment> = Object.fromEntries(
-  ([toyHessian, reluRegressionMinima, mlpSpectrum] as Experiment[]).map((e) => [e.id, e]),
+  ([toyHessian, reluRegressionMinima, mlpSpectrum, goeDefinite, mlpTrainStep, mlpProbeSpectrum, reluProbe] as Experiment[]).map((e) => [e.id, e]),
 );
 
 export function getExperiment(id: string): Experiment {

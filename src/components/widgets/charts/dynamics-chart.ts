@@ -1,6 +1,7 @@
 // The SaddleDynamics charts: trajectories over the contours of ½(λ₁x₁² + λ₂x₂²) with the stable and unstable
 // directions drawn, and escape steps against ε on a log axis. One function each for the build and the page.
 import * as Plot from '@observablehq/plot';
+import { squareMap } from './square-map.ts';
 import type { DynamicsScene, EscapeRow, Vec2 } from '../../../lib/landscape/saddle-dynamics.ts';
 
 export const DYNAMICS_COLORS = { gd: '#ff3d7f', momentum: '#ff9f1a', noisy: '#ffffff', axis: '#ffffff' } as const;
@@ -52,18 +53,7 @@ export function phaseChart({ document, lambda1, lambda2, scene, labels, size = 4
   path(scene.momentum, DYNAMICS_COLORS.momentum);
   path(scene.gd, DYNAMICS_COLORS.gd);
   marks.push(Plot.dot([scene.gd.points[0]!], { ...xy, r: 6, fill: 'white', stroke: 'black', strokeWidth: 2 }));
-  return Plot.plot({
-    document,
-    width: size,
-    height: size,
-    marginLeft: 44,
-    marginBottom: 40,
-    x: { domain: [-DOMAIN, DOMAIN], label: 'x₁', labelAnchor: 'center', labelArrow: 'none' },
-    y: { domain: [-DOMAIN, DOMAIN], label: 'x₂', labelAnchor: 'center', labelArrow: 'none' },
-    color: { type: 'linear', scheme: 'viridis' },
-    style: { background: 'transparent', fontSize: '12px' },
-    marks,
-  }) as unknown as SVGSVGElement;
+  return squareMap({ document, domain: [-DOMAIN, DOMAIN], size, labels: ['x₁', 'x₂'], color: 'linear', marks });
 }
 
 export interface EscapeChartInput {

@@ -1,6 +1,7 @@
 // The surface widgets' chart: filled loss contours, the point θ′, Hessian eigenvectors, descent path, escape step.
 // One function for both the build-time figure (with a server-side document) and the live one in the page.
 import * as Plot from '@observablehq/plot';
+import { squareMap } from './square-map.ts';
 import type { Vec2 } from '../../../lib/models/two-weight.ts';
 import type { EscapeStep, PointAnalysis } from '../../../lib/landscape/surface-analysis.ts';
 
@@ -49,16 +50,5 @@ export function surfaceChart({ document, domain, grid, analysis, path, escape, s
   }
   if (escape) marks.push(Plot.arrow([escape], { x1: (e: EscapeStep) => e.from[0], y1: (e: EscapeStep) => e.from[1], x2: (e: EscapeStep) => e.to[0], y2: (e: EscapeStep) => e.to[1], stroke: CHART_COLORS.down, strokeWidth: 3.5, headLength: 14 }));
   marks.push(Plot.dot([analysis.point], { x: (p: Vec2) => p[0], y: (p: Vec2) => p[1], r: 6.5, fill: CHART_COLORS.point, stroke: 'black', strokeWidth: 2 }));
-  return Plot.plot({
-    document,
-    width: size,
-    height: size,
-    marginLeft: 44,
-    marginBottom: 40,
-    x: { domain: [lo, hi], label: 'w₁', labelAnchor: 'center', labelArrow: 'none' },
-    y: { domain: [lo, hi], label: 'w₂', labelAnchor: 'center', labelArrow: 'none' },
-    color: { type: 'symlog', scheme: 'viridis' },
-    style: { background: 'transparent', fontSize: '12px' },
-    marks,
-  }) as unknown as SVGSVGElement;
+  return squareMap({ document, domain: [lo, hi], size, labels: ['w₁', 'w₂'], color: 'symlog', marks });
 }

@@ -1,0 +1,244 @@
+// Experiments for training an MLP live in resumable chunks, and probing the full Hessian spectrum at any θ.
+//
+// The worker keeps no state between requests, so the page carries it: `mlp-train-step` takes θ and the
+// optimiser's state (Adam's moments m, v and the step count t) and returns them after `steps` more updates.
+// Because the state travels exactly (float32 values survive JSON as float64 numbers), training 50 + 50 steps
+// gives bit for bit the θ of 100 steps at once. `mlp-probe-spectrum` takes any θ and returns its eigenvalues,
+// gradient norm and the verdict of the second-order test. Both rebuild the data set from the request's seed,
+// so every chunk of one run sees the same samples, and θ₀ (when no θ is given) is drawn after the data set,
+// exactly as `mlp-spectrum` draws it.
+import { z } from 'zod';
+import { lossAndGradient, rowLossesAndGradients } from '../autodiff/derivatives.ts';
+import { ACTIVATIONS, LOSSES } from '../autodiff/ops.ts';
+import { readTensors, tf, tidyObject } from '../autodiff/tf.ts';
+import { count, positiveNumber } from '../config/numbers.ts';
+import { makeDataset, type Dataset } from '../data/index.ts';
+import { classifyPoint, type Classification } from '../landscape/classify.ts';
+import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
+import { mlpInit, mlpParamCount, type MlpSpec } from '../models/mlp.ts';
+import { mlpObjective, objectiveHessian, type Objective } from '../models/objective.ts';
+import { AbortError } from '../train/abort.ts';
+import { optimizerSetting, optimizerStep, type OptimizerState } from '../train/optimizers.ts';
+import type { Rng } from '../random/rng.ts';
+import { defineExperiment, fmt } from './types.ts';
+import { DIVERGED_LOSS, MAX_CHUNK_STEPS, MAX_LIVE_PARAMETERS } from './mlp-live-limits.ts';
+
+export { DIVERGED_LOSS, MAX_CHUNK_STEPS, MAX_LIVE_PARAMETERS };
+
+const finiteArray = (label: string) => z.array(z.number({ error: `${label} must hold finite numbers` }).refine(Number.isFinite, `${label} must hold finite numbers`));
+
+const netFields = {
+  dataset: z.strictObject({ id: z.string().default('sinc'), params: z.record(z.string(), z.unknown()).default({ n: 40 }) }).prefault({}),
+  hidden: z.array(count('every hidden width', 64)).max(3, 'use at most 3 hidden layers').default([10, 10]),
+  activation: z.enum(ACTIVATIONS).default('tanh'),
+  loss: z.enum(LOSSES).default('mse'),
+  /** Parameters to start from, length P; absent → drawn from the seed (mlpInit after the data set). */
+  theta: finiteArray('theta').optional(),
+};
+
+export const optimizerStateSchema = z.strictObject({
+  /** Updates taken so far (Adam's bias correction needs it); also the run's step count. */
+  t: z.number().int().min(0, 'optimizerState.t must be ≥ 0'),
+  m: finiteArray('optimizerState.m').optional(),
+  v: finiteArray('optimizerState.v').optional(),
+});
+export type OptimizerStateJson = z.infer<typeof optimizerStateSchema>;
+
+export const mlpTrainStepConfig = z.strictObject({
+  ...netFields,
+  optimizer: optimizerSetting({ kind: 'adam', lr: 0.01 }),
+  /** Updates to take (0 only evaluates L and ∇L at θ). */
+  steps: z.number({ error: 'steps must be a whole number' }).int('steps must be a whole number').min(0, 'steps must be ≥ 0').max(MAX_CHUNK_STEPS, `steps must be at most ${MAX_CHUNK_STEPS}`).default(100),
+  /** Losses are recorded at global steps that are multiples of this (and at the last step). */
+  recordEvery: count('recordEvery').default(1),
+  /** The optimiser's state after the previous chunk; absent → a fresh optimiser at step 0. */
+  optimizerState: optimizerStateSchema.optional(),
+});
+
+export const mlpProbeSpectrumConfig = z.strictObject({
+  ...netFields,
+  /** ‖∇L‖ above this means "not a critical point yet". */
+  gradTol: positiveNumber('gradTol').default(1e-3),
+});
+
+export interface MlpTrainStepResult {
+  parameters: number;
+  /** Total updates taken (the step θ is at). */
+  step: number;
+  /** θ after the chunk (the last finite θ when the run diverged). */
+  theta: number[];
+  /** Pass back with the next chunk. After a divergence only t is kept (the run should be reset). */
+  optimizerState: OptimizerStateJson;
+  /** Full-batch loss at recorded global steps within this chunk (step 0 only in the first chunk). */
+  history: { step: number; loss: number }[];
+  loss: number;
+  gradNorm: number;
+  /** Set when the loss turned non-finite or exceeded DIVERGED_LOSS: the step where it did, and the loss there. */
+  diverged: { step: number; loss: number } | null;
+}
+
+export interface MlpProbeSpectrumResult {
+  parameters: number;
+  widths: number[];
+  loss: number;
+  gradNorm: number;
+  /** Ascending, length P. */
+  eigenvalues: number[];
+  lambdaMin: number;
+  lambdaMax: number;
+  /** tr H = Σ H_ii, from the dense Hessian (equals the sum of the eigenvalues). */
+  trace: number;
+  gradTol: number;
+  classification: Classification;
+}
+
+interface Net {
+  data: Dataset;
+  spec: MlpSpec;
+  P: number;
+  objective: Objective;
+  theta: Float32Array;
+}
+
+type NetConfig = z.output<typeof mlpProbeSpectrumConfig> | z.output<typeof mlpTrainStepConfig>;
+
+/** Data set, network and starting θ of a request; throws a readable error for a too-large net or a wrong θ. */
+function buildNet(config: NetConfig, rng: Rng): Net {
+  const data = makeDataset(config.dataset.id, config.dataset.params, rng.fork());
+  const spec: MlpSpec = { widths: [data.inputDim, ...config.hidden, data.outputDim], activation: config.activation, bias: true };
+  const P = mlpParamCount(spec);
+  if (P > MAX_LIVE_PARAMETERS) {
+    throw new Error(`hidden: widths ${spec.widths.join('-')} give ${P} parameters; a live Hessian spectrum is limited to ${MAX_LIVE_PARAMETERS}. Use narrower or fewer hidden layers.`);
+  }
+  const init = mlpInit(spec, rng);
+  if (config.theta && config.theta.length !== P) throw new Error(`theta: has ${config.theta.length} numbers, but widths ${spec.widths.join('-')} have ${P} parameters`);
+  const theta = config.theta ? Float32Array.from(config.theta) : init;
+  return { data, spec, P, objective: mlpObjective(spec, config.loss, data.inputs, data.targets, data.n), theta };
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export const mlpTrainStep = defineExperiment({
+  id: 'mlp-train-step',
+  description: 'Train a small MLP for a chunk of full-batch steps from a given θ and optimiser state, returning both for the next chunk.',
+  source: 'Lecture 4 (HessianSpectrum widget): live training in resumable chunks',
+  configSchema: mlpTrainStepConfig,
+  async run(config, ctx): Promise<MlpTrainStepResult> {
+    const { P, objective, theta: theta0 } = buildNet(config, ctx.rng);
+    const st = config.optimizerState;
+    for (const [key, arr] of [['m', st?.m], ['v', st?.v]] as const) {
+      if (arr && arr.length !== P) throw new Error(`optimizerState.${key}: has ${arr.length} numbers, expected ${P}`);
+    }
+    let theta = tf.keep(tf.tensor2d(theta0, [1, P]));
+    let state: OptimizerState = {
+      t: st?.t ?? 0,
+      ...(st?.m ? { m: tf.keep(tf.tensor2d(Float32Array.from(st.m), [1, P])) } : {}),
+      ...(st?.v ? { v: tf.keep(tf.tensor2d(Float32Array.from(st.v), [1, P])) } : {}),
+    };
+    const disposeState = (s: OptimizerState) => { s.m?.dispose(); s.v?.dispose(); };
+    const t0 = state.t;
+    const history: MlpTrainStepResult['history'] = [];
+    let lastFinite: Float32Array = Float32Array.from(theta0);
+    let loss = Number.NaN, gradNorm = Number.NaN;
+    let diverged: MlpTrainStepResult['diverged'] = null;
+    try {
+      // Step s evaluates L and ∇L at θ_t (t = t0 + s); the same gradient then makes the update θ_t → θ_{t+1}.
+      for (let s = 0; s <= config.steps; s++) {
+        const t = t0 + s;
+        const { grad, values } = tidyObject(() => {
+          const { value, grad: g } = rowLossesAndGradients((x) => objective.loss(x), theta);
+          return { grad: tf.keep(g), values: tf.concat([value, tf.reshape(tf.norm(g), [1])]) };
+        });
+        const [lv, gv] = readTensors(() => [values])[0]!;
+        values.dispose();
+        try {
+          if (!Number.isFinite(lv!) || !Number.isFinite(gv!) || lv! > DIVERGED_LOSS) {
+            diverged = { step: t, loss: lv! };
+            history.push({ step: t, loss: lv! });
+            break;
+          }
+          loss = lv!;
+          gradNorm = gv!;
+          lastFinite = Float32Array.from(theta.dataSync());
+          if ((t % config.recordEvery === 0 || s === config.steps) && (s > 0 || t0 === 0)) history.push({ step: t, loss });
+          if (s === config.steps) break;
+          const next = tidyObject(() => {
+            const out = optimizerStep(config.optimizer, theta, grad, state);
+            return { theta: tf.keep(out.theta), m: out.state.m ? tf.keep(out.state.m) : undefined, v: out.state.v ? tf.keep(out.state.v) : undefined, t: out.state.t };
+          });
+          theta.dispose();
+          disposeState(state);
+          theta = next.theta;
+          state = { t: next.t, ...(next.m ? { m: next.m } : {}), ...(next.v ? { v: next.v } : {}) };
+        } finally {
+          grad.dispose();
+        }
+        if (s % 25 === 24) {
+          ctx.onProgress?.({ fraction: s / config.steps, stage: `training, step ${t} (loss ${fmt(loss)})` });
+          await yieldToEventLoop();
+          if (ctx.signal?.aborted) throw new AbortError();
+        }
+      }
+      const read = (x: tf.Tensor2D | undefined) => (x ? Array.from(x.dataSync()) : undefined);
+      const m = diverged ? undefined : read(state.m);
+      const v = diverged ? undefined : read(state.v);
+      const step = diverged ? Math.max(t0, diverged.step - 1) : state.t;
+      return {
+        parameters: P,
+        step,
+        theta: Array.from(lastFinite),
+        optimizerState: { t: step, ...(m ? { m } : {}), ...(v ? { v } : {}) },
+        history,
+        loss,
+        gradNorm,
+        diverged,
+      };
+    } finally {
+      theta.dispose();
+      disposeState(state);
+      objective.dispose();
+    }
+  },
+  summarize: (r) => [
+    `step ${r.step}: L = ${fmt(r.loss)}, ‖∇L‖ = ${fmt(r.gradNorm)} (${r.parameters} parameters)`,
+    ...(r.diverged ? [`diverged at step ${r.diverged.step} (loss ${fmt(r.diverged.loss)})`] : []),
+  ],
+});
+
+export const mlpProbeSpectrum = defineExperiment({
+  id: 'mlp-probe-spectrum',
+  description: 'The full Hessian spectrum, gradient norm and second-order verdict of a small MLP at a given θ (or at θ₀ from the seed).',
+  source: 'Lecture 4 (HessianSpectrum widget); Dauphin et al. 2014 (index of critical points)',
+  configSchema: mlpProbeSpectrumConfig,
+  async run(config, ctx): Promise<MlpProbeSpectrumResult> {
+    const { spec, P, objective, theta } = buildNet(config, ctx.rng);
+    try {
+      const { loss, grad } = lossAndGradient((t) => objective.loss(t), theta);
+      const gradNorm = Math.sqrt(grad.reduce((a, g) => a + g * g, 0));
+      if (ctx.signal?.aborted) throw new AbortError();
+      const H = objectiveHessian(objective, theta);
+      let trace = 0;
+      for (let i = 0; i < P; i++) trace += H[i * P + i]!;
+      const { values } = symmetricEigen(H, P);
+      return {
+        parameters: P,
+        widths: spec.widths,
+        loss,
+        gradNorm,
+        eigenvalues: Array.from(values),
+        lambdaMin: values[0] ?? Number.NaN,
+        lambdaMax: values[P - 1] ?? Number.NaN,
+        trace,
+        gradTol: config.gradTol,
+        classification: classifyPoint(values, gradNorm, { gradTol: config.gradTol }),
+      };
+    } finally {
+      objective.dispose();
+    }
+  },
+  summarize: (r) => [
+    `widths ${r.widths.join('-')} (${r.parameters} parameters): L = ${fmt(r.loss)}, ‖∇L‖ = ${fmt(r.gradNorm)}`,
+    `λ_min = ${fmt(r.lambdaMin)}, λ_max = ${fmt(r.lambdaMax)}, positive ${r.classification.positive}, negative ${r.classification.negative}, ~zero ${r.classification.zero} (share positive ${fmt(r.classification.positiveFraction, 3)})`,
+    `verdict: ${r.classification.verdict}`,
+  ],
+});
