@@ -127,9 +127,11 @@ describe('LocalMinimumProbe state and robustness', () => {
     await page.keyboard.press('ArrowDown');
     expect(new URL(page.url()).searchParams.get('probe.c')).toBe('-0.1');
     // A press on the chart puts the hinge (kink, c) under the pointer: b = −w·x and c = y change, w and v do not.
-    await page.locator(`${TAG} .widget-fit svg`).scrollIntoViewIfNeeded();
-    const box = (await page.locator(`${TAG} .widget-fit svg`).boundingBox())!;
-    await page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.3);
+    await settled(page);
+    // locator.click scrolls the chart into view and waits until it is stable (the probe redraws it).
+    const chart = page.locator(`${TAG} .widget-fit`);
+    const box = (await chart.boundingBox())!;
+    await chart.click({ position: { x: box.width * 0.75, y: box.height * 0.3 } });
     await settled(page);
     const q = new URL(page.url()).searchParams;
     const theta = ['w', 'b', 'v', 'c'].map((k) => Number(q.get(`probe.${k}`)));
