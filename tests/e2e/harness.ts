@@ -144,3 +144,7 @@ export async function expectDownloads(page: Page, scope: string, name: string): 
 /** How many tensors the page's experiment worker holds (it must not grow across interactions). */
 export const workerTensors = (page: Page): Promise<number> =>
   page.evaluate(async () => (await (globalThis as unknown as { __saddleWorker: { memory(): Promise<{ numTensors: number }> } }).__saddleWorker.memory()).numTensors);
+
+/** How far the page scrolls sideways (0 when nothing overflows the viewport). */
+export const sidewaysOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,7 +1,7 @@
 // Every built page in every locale, as a reader's browser sees it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { builtPages, launchBrowser, startServer, watchPage } from './harness.ts';
+import { builtPages, launchBrowser, startServer, watchPage, sidewaysOverflow } from './harness.ts';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -64,7 +64,7 @@ describe('the built site', () => {
       await page.goto(server.origin + path);
       for (const width of [390, 1280]) {
         await page.setViewportSize({ width, height: 900 });
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await sidewaysOverflow(page);
         expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
       }
       await page.close();
