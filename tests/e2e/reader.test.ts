@@ -1,6 +1,7 @@
 // What a reader does beyond reading: choose a language once, switch the theme, follow a bad link, read Simplified text.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import katex from 'katex';
 import { DIST, useSite, watchPage } from './harness.ts';
 
@@ -97,6 +98,19 @@ describe('search engines and hosts', () => {
       const response = await fetch(`${site.server.origin}${WASM_BASE}${name}`);
       expect(response.status).toBe(200);
       expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(`${wasmSourceDir()}/${name}`))).toBe(true);
+    }
+  });
+
+  it('send tfjs and zod only to the experiment worker: the widget code a page loads carries neither', async () => {
+    const assets = join(DIST, '_astro');
+    const loader = readdirSync(assets).find((f) => /^loader\..*\.js$/.test(f))!;
+    // The loader lists every chunk the page may import (Vite's preload map); the worker is started by URL instead.
+    const pageChunks = [loader, ...[...readFileSync(join(assets, loader), 'utf8').matchAll(/"_astro\/([^"]+\.js)"/g)].map((m) => m[1]!)];
+    expect(pageChunks.some((f) => f.startsWith('hessian-spectrum.client'))).toBe(true);
+    const worker = readdirSync(assets).find((f) => /^worker-.*\.js$/.test(f))!;
+    for (const [marker, what] of [['tfjsflags', 'tfjs'], ['invalid_type', 'zod']] as const) {
+      expect(readFileSync(join(assets, worker), 'utf8')).toContain(marker);
+      expect(pageChunks.filter((f) => readFileSync(join(assets, f), 'utf8').includes(marker)), `page chunks with ${what}`).toEqual([]);
     }
   });
 

@@ -1,11 +1,11 @@
 // Props of <DimensionsAndSaddles>: the saddle ½(a x₁² − b x₂²) and the slicing angle; the GOE experiment's sizes, samples and seed.
 import { z } from 'zod';
 import { count, positiveNumber } from '../../lib/config/numbers.ts';
-import { GOE_MAX_N, GOE_MAX_SAMPLES } from '../../lib/experiments/goe-definite.ts';
+import { GOE_MAX_N, GOE_MAX_SAMPLES } from '../../lib/experiments/goe-stats.ts';
+import { CURVATURE_RANGE } from '../../lib/landscape/slices.ts';
 import { widgetId } from './shared/props.ts';
 
-/** Range of the curvatures a and b (fields and props). */
-export const CURVATURE_RANGE = [0.05, 5] as const;
+export { CURVATURE_RANGE };
 
 export const dimensionsAndSaddlesProps = z.strictObject({
   /** Names this widget's state in the page URL (use a different id for a second one on the same page). */

@@ -1,8 +1,8 @@
 // <saddle-dimensions>: (a) turns the slicing line by slider, drag, keys or animation and redraws the slice; (b) samples GOE batches in the worker.
-import { sliceScene, type SliceScene } from '../../lib/landscape/slices.ts';
-import { batchSeed, goeStats, initialSamples, mergeCounts, GOE_MAX_N, GOE_MAX_SAMPLES, type GoeCount, type GoeDefiniteResult } from '../../lib/experiments/goe-definite.ts';
+import { CURVATURE_RANGE, sliceScene, type SliceScene } from '../../lib/landscape/slices.ts';
+import { batchSeed, goeStats, initialSamples, mergeCounts, GOE_MAX_N, GOE_MAX_SAMPLES, type GoeCount, type GoeDefiniteResult } from '../../lib/experiments/goe-stats.ts';
 import type { Progress } from '../../lib/experiments/types.ts';
-import { CURVATURE_RANGE, type DimensionsAndSaddlesProps } from './DimensionsAndSaddles.props.ts';
+import type { DimensionsAndSaddlesProps } from './DimensionsAndSaddles.props.ts';
 import { angleAtPointer, drawSliceLine, goeChart, sliceCurveChart, sliceMapChart } from './charts/dims-chart.ts';
 import { goeLabel, goeRows, goeSummary, mapLabel, sliceRows, sliceStatus } from './dimensions-and-saddles.view.ts';
 import { num } from './shared/format.ts';

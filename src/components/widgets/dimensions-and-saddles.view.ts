@@ -1,6 +1,6 @@
 // The DimensionsAndSaddles's text parts, shared by the build-time figure and the live widget: readouts, table rows, labels, status.
 import type { SliceScene } from '../../lib/landscape/slices.ts';
-import type { GoeStats } from '../../lib/experiments/goe-definite.ts';
+import type { GoeStats } from '../../lib/experiments/goe-stats.ts';
 import { escapeHtml, fill, num } from './shared/format.ts';
 
 export type Strings = Record<string, string>;

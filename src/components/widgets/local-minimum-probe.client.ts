@@ -1,6 +1,7 @@
 // <saddle-local-minimum-probe>: θ from fields, presets, keys, drag and the URL; readout on the page, probes and descent in the worker.
 import { analyzeReluUnit, type ReluUnitAnalysis, type Theta4 } from '../../lib/models/relu-unit.ts';
-import { D1_BETTER_POINT, D1_LOCAL_MINIMUM, D1_POINTS, type DescendResult, type ProbeResult } from '../../lib/experiments/relu-probe.ts';
+import { D1_BETTER_POINT, D1_LOCAL_MINIMUM, D1_POINTS } from '../../lib/data/swirszcz-regression.ts';
+import type { DescendResult, ProbeResult } from '../../lib/experiments/relu-probe.ts';
 import type { LocalMinimumProbeProps } from './LocalMinimumProbe.props.ts';
 import { descentChart, fitChart, probeChart } from './charts/probe-chart.ts';
 import { binRows, descentRows, fitLabel, fitRows, probeBins, probeFits, probeLabel, probeStatus, readoutRows, sci } from './local-minimum-probe.view.ts';

@@ -97,3 +97,8 @@ export function makeSwirszczRegression(set: SwirszczSetId): Dataset {
     source: `${PAPER}, ${spec.where}.`,
   });
 }
+
+/** D1's points, and its two reference points as θ = (w, b, v, c) of f(x) = v·relu(wx + b) + c (loss 18 and 14). */
+export const D1_POINTS = SWIRSZCZ_SETS.d1.points;
+export const D1_LOCAL_MINIMUM = [1, -3, 1, 0] as const;
+export const D1_BETTER_POINT = [-7, -4, 1, 0] as const;

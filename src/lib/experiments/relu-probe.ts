@@ -1,16 +1,12 @@
 // Experiment: probe the one-ReLU-unit loss on data set D1 around any θ (random steps on a sphere), or descend from θ.
 import { z } from 'zod';
-import { SWIRSZCZ_SETS } from '../data/swirszcz-regression.ts';
+import { D1_BETTER_POINT, D1_LOCAL_MINIMUM, D1_POINTS } from '../data/swirszcz-regression.ts';
 import { analyzeReluUnit, descendReluUnit, reluUnitLoss, type Point2, type ReluUnitAnalysis, type ReluUnitDescent } from '../models/relu-unit.ts';
 import type { Rng } from '../random/rng.ts';
 import { count, positiveNumber } from '../config/numbers.ts';
 import { defineExperiment, fmt } from './types.ts';
 
-/** D1 of Swirszcz et al. (2016): (−1, 3), (1, −3), (3, 0), (4, 1), (5, 2) (stored in the paper's order). */
-export const D1_POINTS: readonly Point2[] = SWIRSZCZ_SETS.d1.points;
-/** The published local minimum (Proposition 1, L = 18) and the lecture's better point (L = 14, D1's global minimum). */
-export const D1_LOCAL_MINIMUM = [1, -3, 1, 0] as const;
-export const D1_BETTER_POINT = [-7, -4, 1, 0] as const;
+export { D1_BETTER_POINT, D1_LOCAL_MINIMUM, D1_POINTS };
 
 const finite = (label: string) => z.number({ error: `${label} must be a number` }).refine(Number.isFinite, `${label} must be finite`);
 

@@ -6,6 +6,9 @@
 // exactly when tan²φ < a/b, i.e. within the cone |φ| < atan(√(a/b)) around the positive eigenvector, and
 // negative (it looks like a maximum) outside; on the two boundary lines the slice is flat.
 
+/** Range of the curvatures a and b the widget accepts (fields and props). */
+export const CURVATURE_RANGE = [0.05, 5] as const;
+
 export type Mat2 = readonly [readonly [number, number], readonly [number, number]];
 export type Vec2 = readonly [number, number];
 

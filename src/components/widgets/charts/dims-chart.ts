@@ -3,7 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { squareMap } from './square-map.ts';
 import { lineAngle, type SliceScene } from '../../../lib/landscape/slices.ts';
-import type { GoeStats } from '../../../lib/experiments/goe-definite.ts';
+import type { GoeStats } from '../../../lib/experiments/goe-stats.ts';
 
 /** Half-width of the contour map, and the slice's range t ∈ [−R, R] (the slicing segment stays inside the map). */
 export const SLICE_RADIUS = 1.25;
