@@ -5,7 +5,7 @@ import type { Progress } from '../../lib/experiments/types.ts';
 import type { DimensionsAndSaddlesProps } from './DimensionsAndSaddles.props.ts';
 import { angleAtPointer, drawSliceLine, goeChart, sliceCurveChart, sliceMapChart } from './charts/dims-chart.ts';
 import { goeLabel, goeRows, goeSummary, mapLabel, sliceRows, sliceStatus } from './dimensions-and-saddles.view.ts';
-import { num } from './shared/format.ts';
+import { num, sentences } from './shared/format.ts';
 import { widgetChannel, isAbort, type WidgetChannel } from './shared/worker-client.ts';
 import { WidgetElement, type ExportBundle } from './shared/widget-element.ts';
 
@@ -224,7 +224,7 @@ class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
       const stats = goeStats(this.counts);
       const last = [...stats].reverse().find((r) => !r.zero);
       const sampled = this.t('widget.dims.sampled', { total: stats[0]?.samples ?? 0, batches: this.done, ms: Math.round(this.lastMs), nmax: last?.n ?? '—' });
-      this.announce(this.notice ? `${this.notice} ${sampled}` : sampled, this.notice ? 'error' : 'info');
+      this.announce(sentences([this.notice ?? '', sampled]), this.notice ? 'error' : 'info');
       this.notice = null;
     } catch (err) {
       if (generation !== this.generation) return;
@@ -321,7 +321,7 @@ class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
     input.value = String(value);
     if (value === current && value === raw) return;
     this[f] = value;
-    const clamped = value === raw ? null : this.t('widget.common.clamped', { field: label, min: String(LIMITS[f][0]), max: String(LIMITS[f][1]), value: String(short(value)) });
+    const clamped = this.adjustedNotice(label, raw, value, LIMITS[f][0], LIMITS[f][1], (v) => String(short(v)));
     if (f === 'a' || f === 'b') this.renderSlice(value === raw);
     else {
       this.notice = clamped;

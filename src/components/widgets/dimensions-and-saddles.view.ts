@@ -1,7 +1,7 @@
 // The DimensionsAndSaddles's text parts, shared by the build-time figure and the live widget: readouts, table rows, labels, status.
 import type { SliceScene } from '../../lib/landscape/slices.ts';
 import type { GoeStats } from '../../lib/experiments/goe-stats.ts';
-import { escapeHtml, fill, num } from './shared/format.ts';
+import { escapeHtml, fill, num, sentences } from './shared/format.ts';
 
 export type Strings = Record<string, string>;
 
@@ -72,5 +72,5 @@ export function goeSummary(s: Strings, stats: readonly GoeStats[]): string {
   const parts = [fill(s['widget.dims.summarySamples']!, { K: samples })];
   if (two && two.samples > 0) parts.push(fill(s['widget.dims.summaryTwo']!, { p: prob(two.fraction), lo: prob(two.lower), hi: prob(two.upper), exact: prob(two.exact!) }));
   if (firstZero) parts.push(fill(s['widget.dims.summaryZero']!, { n: firstZero.n }));
-  return parts.join(' ');
+  return sentences(parts);
 }

@@ -304,7 +304,7 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
     }
     const value = Math.min(hi, Math.max(lo, key === 'seed' ? Math.round(raw) : raw));
     el.value = String(value);
-    this.changeSettings({ ...this.settings, [key]: value }, value !== raw ? this.t('widget.common.clamped', { field: label, min: String(lo), max: String(hi), value: String(value) }) : undefined);
+    this.changeSettings({ ...this.settings, [key]: value }, this.adjustedNotice(label, raw, value, lo, hi) ?? undefined);
   }
 
   private onKey(e: KeyboardEvent): void {

@@ -197,7 +197,8 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
       this.render();
       if (f !== 'lr') void this.runProbe(value !== raw);
     }
-    if (value !== raw) this.announce(this.t('widget.common.clamped', { field: label, min: String(LIMITS[f][0]), max: String(LIMITS[f][1]), value: String(short(value)) }), 'error');
+    const notice = this.adjustedNotice(label, raw, value, LIMITS[f][0], LIMITS[f][1], (v) => String(short(v)));
+    if (notice) this.announce(notice, 'error');
   }
 
   /** ←/→ move the kink −b/w by 0.1 (b when w = 0), ↑/↓ move c by 0.1; Shift makes the steps 0.5. */

@@ -2,7 +2,7 @@
 import type { ReluUnitAnalysis, ReluUnitDescent, Point2 } from '../../lib/models/relu-unit.ts';
 import type { ProbeResult } from '../../lib/experiments/relu-probe.ts';
 import type { Bin } from './charts/probe-chart.ts';
-import { escapeHtml, fill, num, vec } from './shared/format.ts';
+import { escapeHtml, fill, num, vec, sentences } from './shared/format.ts';
 
 export type Strings = Record<string, string>;
 
@@ -68,7 +68,7 @@ export function verdictParts(s: Strings, a: ReluUnitAnalysis, probe: ProbeResult
 }
 
 export function verdictText(s: Strings, a: ReluUnitAnalysis, probe: ProbeResult | null): string {
-  return verdictParts(s, a, probe).map((p) => p.text).join(' ');
+  return sentences(verdictParts(s, a, probe).map((p) => p.text));
 }
 
 const row = (label: string, value: string, cls: string) => `<tr class="${cls}"><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`;

@@ -85,7 +85,7 @@ class SaddleDynamicsElement extends WidgetElement<SaddleDynamicsProps> {
     const shown = String(short(value));
     if (f === 'lambda1' && raw <= 0) this.announce(this.t('widget.dynamics.lambda1Sign', { value: shown }), 'error');
     else if (f === 'lambda2' && raw >= 0) this.announce(this.t('widget.dynamics.lambda2Sign', { value: shown }), 'error');
-    else this.announce(this.t('widget.common.clamped', { field: label, min: String(LIMITS[f][0]), max: String(LIMITS[f][1]), value: shown }), 'error');
+    else this.announce(this.adjustedNotice(label, raw, value, LIMITS[f][0], LIMITS[f][1], (v) => String(short(v)))!, 'error');
   }
 
   private onKey(e: KeyboardEvent): void {

@@ -109,7 +109,8 @@ class SurfaceExplorerElement extends WidgetElement<SurfaceExplorerProps> {
     }
     const [lo, hi] = name === 'lr' ? [0.001, 2] : this.surface.domain;
     const value = Math.min(hi, Math.max(lo, raw));
-    if (value !== raw) this.announce(this.t('widget.common.clamped', { field: label, min: num(lo, 3), max: num(hi, 3), value: num(value, 3) }), 'error');
+    const notice = this.adjustedNotice(label, raw, value, lo, hi, (v) => num(v, 3));
+    if (notice) this.announce(notice, 'error');
     else this.announce('');
     if (name === 'lr') {
       this.lr = value;

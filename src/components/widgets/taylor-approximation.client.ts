@@ -131,7 +131,8 @@ class TaylorApproximationElement extends WidgetElement<TaylorApproximationProps>
     }
     const [lo, hi] = isAngle ? [0, 360] : [-this.config.radius, this.config.radius];
     const value = clamp(raw, lo, hi);
-    if (value !== raw) this.announce(this.t('widget.common.clamped', { field: label, min: num(lo, 3), max: num(hi, 3), value: num(value, 3) }), 'error');
+    const notice = this.adjustedNotice(label, raw, value, lo, hi, (v) => num(v, 3));
+    if (notice) this.announce(notice, 'error');
     else this.announce('');
     if (isAngle) this.setAngle(value);
     else this.setS(value);

@@ -17,3 +17,8 @@ export function escapeHtml(s: string): string {
 export function fill(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
+
+/** Joins sentences: with a space in English, with nothing after Chinese full-width punctuation (「。」「）」). */
+export function sentences(parts: readonly string[]): string {
+  return parts.filter((p) => p !== '').reduce((out, p) => (out === '' ? p : /[。！？）」]$/.test(out) || /^[（「]/.test(p) ? out + p : `${out} ${p}`), '');
+}

@@ -61,6 +61,16 @@ export abstract class WidgetElement<Config extends { id: string }> extends HTMLE
     return fill(this.strings[key] ?? key, params);
   }
 
+  /**
+   * Why a typed value was changed, or null if it was not: out of [lo, hi] (clamped), or inside it but not a whole
+   * number where one is needed (rounded). `shown` formats the value used.
+   */
+  protected adjustedNotice(field: string, raw: number, value: number, lo: number, hi: number, shown: (v: number) => string = String): string | null {
+    if (value === raw) return null;
+    if (raw >= lo && raw <= hi) return this.t('widget.common.rounded', { field, value: shown(value) });
+    return this.t('widget.common.clamped', { field, min: shown(lo), max: shown(hi), value: shown(value) });
+  }
+
   /** Shows and announces (aria-live) a message; `kind` styles it as information or an error. */
   protected announce(message: string, kind: 'info' | 'error' = 'info'): void {
     const status = this.querySelector<HTMLElement>('.widget-status');
