@@ -32,6 +32,7 @@ export abstract class WidgetElement<Config extends { id: string }> extends HTMLE
       const kind = (event.target as HTMLElement).closest<HTMLElement>('[data-download]')?.dataset.download;
       if (kind) void this.download(kind);
     });
+    this.enableKeyboardCharts();
     this.init();
     this.dataset.ready = 'true';
   }
@@ -39,6 +40,19 @@ export abstract class WidgetElement<Config extends { id: string }> extends HTMLE
   disconnectedCallback(): void {
     this.observer?.disconnect();
     this.dispose();
+  }
+
+  /**
+   * Charts marked `data-keyboard` take keys once the code runs: only then are they focusable, announced as an
+   * interactive chart and pointed at the instructions (without JavaScript they stay plain images).
+   */
+  private enableKeyboardCharts(): void {
+    this.querySelectorAll<HTMLElement>('[data-keyboard]').forEach((chart) => {
+      chart.tabIndex = 0;
+      chart.setAttribute('role', 'application');
+      chart.setAttribute('aria-roledescription', this.t('widget.common.interactiveChart'));
+      chart.setAttribute('aria-describedby', `${this.config.id}-instructions`);
+    });
   }
 
   protected abstract init(): void;
