@@ -55,8 +55,20 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('DimensionsAndSaddles (%s)', (locale) =>
     expect(await goeTable(page)).toEqual(expected.map((r) => [r.n, r.samples, r.positiveDefinite]));
     expect(await page.locator(`${TAG} .dims-goe-part tbody tr[data-n="2"]`).textContent()).toContain('0.1464');
     expect(watch.scriptFiles.some((u) => u.includes('dimensions-and-saddles.client'))).toBe(false);
+    // Before the code runs the map is a plain labelled image, out of the tab order and not pointing at key instructions.
+    const map = page.locator(`${TAG} .dims-map`);
+    expect(await map.getAttribute('role')).toBe('img');
+    expect(await map.getAttribute('tabindex')).toBe(null);
+    expect(await map.getAttribute('aria-describedby')).toBe(null);
     await live(page);
     expect(watch.scriptFiles.some((u) => u.includes('dimensions-and-saddles.client'))).toBe(true);
+    expect(await map.getAttribute('role')).toBe('application');
+    expect(await map.getAttribute('tabindex')).toBe('0');
+    expect(await map.getAttribute('aria-roledescription')).toBeTruthy();
+    expect((await map.getAttribute('aria-label'))!.length).toBeGreaterThan(10);
+    expect(await page.locator(`[id="${await map.getAttribute('aria-describedby')}"]`).innerText()).toBe(await page.locator(`${TAG} .dims-slice-part .widget-instructions`).innerText());
+    // The slider speaks its own value; the visible degree readout beside it stays silent.
+    expect(await page.getAttribute(`${TAG} output[name=angleOut]`, 'aria-hidden')).toBe('true');
     expect(await cell(page, 'row-curvature')).toBe(shown(curvature(1, 0.25, 30)));
     expect(await goeTable(page)).toEqual(expected.map((r) => [r.n, r.samples, r.positiveDefinite]));
     expect(watch.consoleErrors).toEqual([]);
@@ -136,6 +148,63 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('DimensionsAndSaddles (%s)', (locale) =>
 });
 
 describe('DimensionsAndSaddles state and robustness', () => {
+  it('draws its charts at their boxes’ widths on a phone and after a resize, keeps the formula and legend readable, and a drag still points the line', async () => {
+    const { page, watch } = await open('en', '', 390);
+    await live(page);
+    /** Rendered px per drawn px of each chart: 1 means its 12 px labels show at 12 px. */
+    const scales = () =>
+      page.$$eval(`${TAG} .dims-map svg, ${TAG} .dims-curve svg, ${TAG} .dims-goe-chart svg`, (svgs) => svgs.map((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width'))));
+    const drawnAtWidth = async () => {
+      const all = await scales();
+      expect(all).toHaveLength(3);
+      for (const k of all) expect(k).toBeGreaterThan(0.97);
+    };
+    await drawnAtWidth();
+    // The formula wraps instead of scrolling, and is no Tab stop.
+    const formula = await page.$eval(`${TAG} .dims-formula`, (p) => ({ over: p.scrollWidth - p.clientWidth, tab: (p as HTMLElement).tabIndex }));
+    expect(formula.over).toBeLessThanOrEqual(0);
+    expect(formula.tab).toBeLessThan(0);
+    // Legend lines wrap under their text, not under the swatch.
+    const indents = await page.$$eval(`${TAG} .widget-legend li`, (items) => items.map((li) => li.querySelector('span')!.getBoundingClientRect().left - li.querySelector('svg')!.getBoundingClientRect().right));
+    expect(indents.length).toBeGreaterThan(0);
+    for (const d of indents) expect(d).toBeGreaterThanOrEqual(0);
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.waitForTimeout(600);
+    await drawnAtWidth();
+    await page.locator(`${TAG} .dims-map`).scrollIntoViewIfNeeded();
+    const target = await page.$eval(`${TAG} .dims-map svg`, (svg) => {
+      const s = svg as unknown as { scale(n: string): { apply(v: number): number } };
+      const r = svg.getBoundingClientRect(), w = Number(svg.getAttribute('width'));
+      return { x: r.left + (s.scale('x').apply(-1) * r.width) / w, y: r.top + (s.scale('y').apply(1) * r.width) / w };
+    });
+    await page.mouse.click(target.x, target.y);
+    expect(await page.inputValue(`${TAG} input[name=angle]`)).toBe('135');
+    expect(await cell(page, 'row-curvature')).toBe(shown(curvature(1, 0.25, 135)));
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('counts matrices and batches in proper English, and says when the first batch was cut short for a quick preview', async () => {
+    const { page } = await open('en', '?dims.samples=1');
+    await live(page);
+    await idle(page);
+    expect(await status(page).innerText()).toContain('1 matrix per n after 1 batch,');
+    await page.click(`${TAG} [data-action=more]`);
+    await idle(page);
+    expect(await status(page).innerText()).toContain('2 matrices per n after 2 batches,');
+    await page.close();
+    const quick = await open('en', '?dims.maxN=40&dims.samples=200000');
+    await live(quick.page);
+    await idle(quick.page);
+    const first = initialSamples(40, 200000);
+    expect(first).toBeLessThan(200000);
+    for (const text of [await status(quick.page).innerText(), await quick.page.locator(`${TAG} .dims-goe-summary`).innerText()]) {
+      expect(text).toContain(`quick first batch of ${first} matrices per n`);
+      expect(text).toContain('More samples adds 200000 per n');
+    }
+    await quick.page.close();
+  });
+
   it('restores the slice and the sampled counts from a shared URL', async () => {
     const { page } = await open('en', '?dims.angle=90&dims.a=2&dims.b=0.5&dims.seed=5&dims.maxN=6&dims.batches=2&dims.samples=3000');
     await live(page);

@@ -53,6 +53,17 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('HessianSpectrum (%s)', (locale) => {
     expect((await value(page, 'row-lambda-max')) / num(await rows.last().textContent())).toBeCloseTo(1, 2);
     expect(await page.locator(`${TAG} .widget-loss-chart svg`).count()).toBe(1);
     expect(await page.locator(`${TAG} .widget-histogram svg`).count()).toBe(1);
+    // The count printed over the tallest bar stays inside the plot, clear of the top gridline.
+    const tallest = await page.evaluate((tag) => {
+      const svg = document.querySelector(`${tag} .widget-histogram svg`)!;
+      const labels = [...svg.querySelectorAll('[aria-label="text"] text')];
+      const label = labels.reduce((a, b) => (Number(b.textContent) > Number(a.textContent) ? b : a));
+      const r = label.getBoundingClientRect();
+      const grid = [...svg.querySelectorAll('[aria-label="y-grid"] line')].map((l) => l.getBoundingClientRect().top);
+      return { count: label.textContent, crossed: grid.filter((y) => y > r.top && y < r.bottom).length, belowTop: r.top - svg.getBoundingClientRect().top };
+    }, TAG);
+    expect(tallest.crossed).toBe(0);
+    expect(tallest.belowTop).toBeGreaterThan(0);
     expect(await page.locator(`${TAG} .widget-loss-table tbody tr`).last().locator('td').first().textContent()).toBe('300');
     expect(watch.scriptFiles.some((u) => u.includes('hessian-spectrum.client'))).toBe(false);
     await live(page);
@@ -72,7 +83,26 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('HessianSpectrum (%s)', (locale) => {
     expect(await value(page, 'row-loss')).toBeLessThan(loss300);
     await page.click(`${TAG} [data-action=train]`);
     expect(await page.locator(`${TAG} [data-action=train]`).getAttribute('aria-pressed')).toBe('true');
+    // Count how often the visible status line and the screen-reader live region change while training.
+    await page.evaluate((tag) => {
+      const w = window as unknown as { changes: { status: number; live: number } };
+      w.changes = { status: 0, live: 0 };
+      new MutationObserver(() => w.changes.status++).observe(document.querySelector(`${tag} .widget-status`)!, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => w.changes.live++).observe(document.querySelector(`${tag} [aria-live=polite]`)!, { childList: true, characterData: true, subtree: true });
+    }, TAG);
     await page.waitForFunction((tag) => Number(document.querySelector<HTMLElement>(tag)!.dataset.step) >= 900, TAG, { timeout: 20_000 });
+    // The visible status keeps up with the readout every chunk; screen readers hear it only every few seconds.
+    const during = await page.evaluate((tag) => ({
+      step: document.querySelector<HTMLElement>(tag)!.dataset.step!,
+      readout: document.querySelector(`${tag} .row-step td`)!.textContent,
+      status: document.querySelector(`${tag} .widget-status`)!.textContent!,
+      changes: (window as unknown as { changes: { status: number; live: number } }).changes,
+    }), TAG);
+    expect(during.readout).toBe(during.step);
+    expect(during.status).toContain(during.step);
+    expect(during.changes.status).toBeGreaterThanOrEqual(5);
+    expect(during.changes.live).toBeLessThan(during.changes.status);
+    expect(await page.locator(`${TAG} [aria-live=polite]`).count()).toBe(1);
     await page.click(`${TAG} [data-action=train]`);
     await settled(page);
     const step = Number(await attr(page, 'data-step'));
@@ -108,11 +138,22 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('HessianSpectrum (%s)', (locale) => {
     await page.waitForFunction((tag) => document.querySelector<HTMLElement>(tag)!.dataset.state === 'diverged', TAG, { timeout: 20_000 });
     expect(await status(page).getAttribute('data-kind')).toBe('error');
     expect(Number(await attr(page, 'data-step'))).toBeLessThan(100);
+    // Too many parameters: refused, and the message repeats the widths as typed as well as the limit.
     await setField(page, 'hidden', '100, 100');
     expect(await page.inputValue(`${TAG} input[name=hidden]`)).toBe('10, 10');
     expect(await status(page).innerText()).toContain('600');
+    expect(await status(page).innerText()).toContain('100, 100');
+    expect(await status(page).getAttribute('data-kind')).toBe('error');
     await setField(page, 'hidden', 'wide');
     expect(await page.inputValue(`${TAG} input[name=hidden]`)).toBe('10, 10');
+    expect(await status(page).getAttribute('data-kind')).toBe('error');
+    // A negative width is not read as positive: it is raised to the smallest width, with a message saying so.
+    await setField(page, 'hidden', '-3');
+    expect(await page.inputValue(`${TAG} input[name=hidden]`)).toBe('1');
+    expect(await status(page).getAttribute('data-kind')).toBe('error');
+    expect(await status(page).innerText()).toContain('64');
+    await settled(page, 0);
+    expect(await page.inputValue(`${TAG} input[name=hidden]`)).toBe('1');
     expect(await status(page).getAttribute('data-kind')).toBe('error');
     await page.click(`${TAG} [data-action=reset]`);
     expect(await attr(page, 'data-state')).toBe('paused');

@@ -41,7 +41,24 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('LocalMinimumProbe (%s)', (locale) => {
     expect(await page.locator(`${TAG} .widget-fit-table tbody tr`).count()).toBe(5);
     expect(watch.scriptFiles.some((u) => u.includes('local-minimum-probe.client'))).toBe(false);
     const staticVerdict = await cell(page, 'row-verdict');
+    // Without its code the fit is a plain image: not focusable, not pointing at key instructions that do nothing.
+    const fit = page.locator(`${TAG} .widget-fit`);
+    expect(await fit.getAttribute('role')).toBe('img');
+    expect(await fit.getAttribute('tabindex')).toBeNull();
+    expect(await fit.getAttribute('aria-describedby')).toBeNull();
+    expect(await fit.getAttribute('aria-label')).toBeTruthy();
+    // The gradient cell uses the locale's punctuation between the vector and its norm.
+    const gradient = await cell(page, 'row-gradient');
+    if (locale === 'en') expect(gradient).toContain('; ‖∇L‖');
+    else expect(gradient).toMatch(/；‖∇L‖/);
     await live(page);
+    // Live, it takes keys: focusable, announced as an interactive chart, described by the instructions.
+    expect(await fit.getAttribute('tabindex')).toBe('0');
+    expect(await fit.getAttribute('role')).toBe('application');
+    expect(await fit.getAttribute('aria-roledescription')).toBeTruthy();
+    expect(await fit.getAttribute('aria-label')).toBeTruthy();
+    const describedBy = (await fit.getAttribute('aria-describedby'))!;
+    expect((await page.locator(`[id="${describedBy}"]`).innerText()).length).toBeGreaterThan(20);
     expect(watch.scriptFiles.some((u) => u.includes('local-minimum-probe.client'))).toBe(true);
     expect(await lossShown(page)).toBe(18);
     expect(await cell(page, 'row-verdict')).toBe(staticVerdict);
@@ -105,9 +122,14 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('LocalMinimumProbe (%s)', (locale) => {
     await page.waitForSelector(`${TAG}[data-descent=diverged]`);
     expect(await status(page).getAttribute('data-kind')).toBe('error');
     expect(await page.inputValue(`${TAG} input[name=w]`)).toBe('0.5');
+    const diverged = await status(page).innerText();
     await page.click(`${TAG} [data-action=reset]`);
     await settled(page);
     expect(await lossShown(page)).toBe(18);
+    // Reset says what it did (a screen reader hears it), as information.
+    expect((await status(page).innerText()).trim()).not.toBe('');
+    expect(await status(page).innerText()).not.toBe(diverged);
+    expect(await status(page).getAttribute('data-kind')).toBe('info');
     expect(await page.inputValue(`${TAG} input[name=lr]`)).toBe('0.01');
     expect(new URL(page.url()).search).toBe('');
     expect(watch.consoleErrors).toEqual([]);
@@ -139,6 +161,39 @@ describe('LocalMinimumProbe state and robustness', () => {
     expect(theta[1]).not.toBe(-4);
     expect(theta[3]).toBeGreaterThan(0);
     expect(await lossShown(page)).toBeCloseTo(loss(theta), 6);
+    await page.close();
+  });
+
+  it('draws the fit at its box width on a phone and after a resize, and a press still lands the hinge under the pointer', async () => {
+    const { page } = await open('en', '', 390);
+    await live(page);
+    const fit = page.locator(`${TAG} .widget-fit svg`);
+    // Drawn at the width it is shown at, so its 12 px labels stay 12 px (not scaled down).
+    const scale = () => fit.evaluate((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width')));
+    expect(await scale()).toBeGreaterThan(0.97);
+    expect(Number(await fit.getAttribute('width'))).toBeLessThan(400);
+    // After a resize it is redrawn at the new width of its box (the page changes layout at wider widths).
+    const fitsBox = (tag: string) => {
+      const box = document.querySelector<HTMLElement>(`${tag} .widget-fit`)!;
+      const drawn = Number(box.querySelector('svg')?.getAttribute('width'));
+      return Math.abs(drawn - Math.min(460, box.clientWidth)) <= 1;
+    };
+    for (const width of [1280, 700, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForFunction(fitsBox, TAG);
+      expect(await scale()).toBeGreaterThan(0.97);
+    }
+    // A press on the rightmost data point, (5, 2), puts the hinge there from (1, −3, 1, 0): b = −w·5 = −5, c = 2
+    // (to a pixel: one pixel is about 0.03 in data units).
+    const dots = page.locator(`${TAG} .widget-fit svg g[aria-label=dot]`).first().locator('circle');
+    const xs = await dots.evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().x));
+    const dot = dots.nth(xs.indexOf(Math.max(...xs)));
+    await dot.scrollIntoViewIfNeeded();
+    const box = (await dot.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await settled(page);
+    expect(Number(await page.inputValue(`${TAG} input[name=b]`))).toBeCloseTo(-5, 1);
+    expect(Number(await page.inputValue(`${TAG} input[name=c]`))).toBeCloseTo(2, 1);
     await page.close();
   });
 

@@ -4,7 +4,7 @@ import { batchSeed, goeStats, initialSamples, mergeCounts, GOE_MAX_N, GOE_MAX_SA
 import type { Progress } from '../../lib/experiments/types.ts';
 import type { DimensionsAndSaddlesProps } from './DimensionsAndSaddles.props.ts';
 import { angleAtPointer, drawSliceLine, goeChart, sliceCurveChart, sliceMapChart } from './charts/dims-chart.ts';
-import { goeLabel, goeRows, goeSummary, mapLabel, sliceRows, sliceStatus } from './dimensions-and-saddles.view.ts';
+import { counted, goeLabel, goeRows, goeSummary, mapLabel, quickBatch, sliceRows, sliceStatus, type QuickBatch } from './dimensions-and-saddles.view.ts';
 import { num, sentences } from './shared/format.ts';
 import { widgetChannel, isAbort, type WidgetChannel } from './shared/worker-client.ts';
 import { WidgetElement, type ExportBundle } from './shared/widget-element.ts';
@@ -24,6 +24,10 @@ const clamp = (f: keyof typeof LIMITS, v: number) => Math.min(LIMITS[f][1], Math
 const short = (v: number) => Number(v.toPrecision(6));
 /** One half-turn of the rotate animation, in ms; with reduced motion the line jumps 15° at a time instead. */
 const HALF_TURN_MS = 7000;
+/** How long the box sizes must settle before the charts are redrawn at them. */
+const RESIZE_DEBOUNCE_MS = 150;
+/** The width (px) to draw a chart at: its box's own, within [lo, hi], so its 12 px labels stay 12 px on a phone. */
+const boxWidth = (box: HTMLElement, lo: number, hi: number) => Math.round(Math.min(hi, Math.max(lo, box.clientWidth || hi)));
 
 class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
   private angle = 30;
@@ -50,6 +54,11 @@ class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
   /** A clamp explanation that progress messages must not overwrite before the batch ends. */
   private notice: string | null = null;
   private goeSvg: SVGSVGElement | null = null;
+  /** The counts last drawn on the GOE chart (partial ones while a batch runs), to redraw them at a new width. */
+  private goeDrawn: readonly GoeCount[] = [];
+  private resizer: ResizeObserver | null = null;
+  private resizeTimer = 0;
+  private widths = '';
   private channel!: WidgetChannel;
   private initial!: { samples: number; rows: GoeCount[] };
 
@@ -95,23 +104,50 @@ class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
     }
     this.renderGoe(this.counts, false);
     if (this.done < this.target) void this.sample();
+
+    // Redraw the charts at their boxes' widths when those change (rotating a phone, resizing a window).
+    this.widths = this.chartWidths();
+    this.resizer = new ResizeObserver(() => {
+      clearTimeout(this.resizeTimer);
+      this.resizeTimer = window.setTimeout(() => this.onResize(), RESIZE_DEBOUNCE_MS);
+    });
+    for (const sel of ['.dims-map', '.dims-curve', '.dims-goe-chart']) this.resizer.observe(this.querySelector(sel)!);
+  }
+
+  private chartWidths(): string {
+    return ['.dims-map', '.dims-curve', '.dims-goe-chart'].map((sel) => this.querySelector<HTMLElement>(sel)!.clientWidth).join('/');
+  }
+
+  private onResize(): void {
+    const widths = this.chartWidths();
+    if (widths === this.widths) return;
+    this.widths = widths;
+    this.drawSlice();
+    this.drawGoe(this.goeDrawn);
   }
 
   // ——— (a) the slice ———
 
-  private renderSlice(announce: boolean): void {
-    this.scene = sliceScene(this.a, this.b, this.angle);
-    const key = `${this.a}/${this.b}`;
+  /** Draws the map (again only when a, b or its width changed), the slicing line and the slice curve at their boxes' widths. */
+  private drawSlice(): void {
+    const size = boxWidth(this.mapBox, 240, 460);
+    const key = `${this.a}/${this.b}/${size}`;
     if (key !== this.mapKey || !this.map) {
       const { centre, halfAngle } = this.scene.cone;
-      this.map = sliceMapChart({ document, a: this.a, b: this.b, flat: [centre - halfAngle, centre + halfAngle] });
+      this.map = sliceMapChart({ document, a: this.a, b: this.b, flat: [centre - halfAngle, centre + halfAngle], size });
       this.mapBox.replaceChildren(this.map);
       this.mapKey = key;
     }
     drawSliceLine(document, this.map, this.angle);
+    const curveBox = this.querySelector<HTMLElement>('.dims-curve')!;
+    const width = boxWidth(curveBox, 260, 460);
+    curveBox.replaceChildren(sliceCurveChart({ document, scene: this.scene, width, labels: { x: this.t('widget.dims.axisT'), y: this.t('widget.dims.axisLoss') } }));
+  }
+
+  private renderSlice(announce: boolean): void {
+    this.scene = sliceScene(this.a, this.b, this.angle);
+    this.drawSlice();
     this.mapBox.setAttribute('aria-label', mapLabel(this.strings, this.scene));
-    const curve = sliceCurveChart({ document, scene: this.scene, labels: { x: this.t('widget.dims.axisT'), y: this.t('widget.dims.axisLoss') } });
-    this.querySelector('.dims-curve')!.replaceChildren(curve);
     this.querySelector('.dims-readout tbody')!.innerHTML = sliceRows(this.strings, this.scene);
     const slider = this.querySelector<HTMLInputElement>('input[name=angle]')!;
     slider.value = String(Math.round(this.angle));
@@ -176,16 +212,26 @@ class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
 
   // ——— (b) GOE sampling ———
 
+  /** The capped first batch, while it is all there is. */
+  private quick(): QuickBatch | null {
+    return quickBatch(initialSamples(this.maxN, this.samples), this.samples, this.done);
+  }
+
+  /** Draws the GOE chart at its box's own width so its 12 px labels stay 12 px on a phone. */
+  private drawGoe(rows: readonly GoeCount[]): void {
+    this.goeDrawn = rows;
+    const box = this.querySelector<HTMLElement>('.dims-goe-chart')!;
+    const width = boxWidth(box, 300, 600);
+    this.goeSvg = goeChart({ document, stats: goeStats(rows), maxN: this.maxN, width, labels: { x: this.t('widget.dims.axisN'), y: this.t('widget.dims.axisFraction') } });
+    box.replaceChildren(this.goeSvg);
+  }
+
   private renderGoe(rows: readonly GoeCount[], partial: boolean): void {
     const stats = goeStats(rows);
-    const box = this.querySelector<HTMLElement>('.dims-goe-chart')!;
-    // Drawn at the box's own width so its 12 px labels stay 12 px on a phone.
-    const width = Math.round(Math.min(600, Math.max(300, box.clientWidth || 560)));
-    this.goeSvg = goeChart({ document, stats, maxN: this.maxN, width, labels: { x: this.t('widget.dims.axisN'), y: this.t('widget.dims.axisFraction') } });
-    box.replaceChildren(this.goeSvg);
-    box.setAttribute('aria-label', goeLabel(this.strings, stats, this.maxN));
+    this.drawGoe(rows);
+    this.querySelector('.dims-goe-chart')!.setAttribute('aria-label', goeLabel(this.strings, stats, this.maxN, partial ? null : this.quick()));
     this.querySelector('.dims-goe-part .widget-table tbody')!.innerHTML = goeRows(this.strings, stats);
-    if (!partial) this.querySelector('.dims-goe-summary')!.textContent = goeSummary(this.strings, stats);
+    if (!partial) this.querySelector('.dims-goe-summary')!.textContent = goeSummary(this.strings, stats, this.quick());
     for (const f of ['maxN', 'samples', 'seed'] as const) this.querySelector<HTMLInputElement>(`input[name=${f}]`)!.value = String(this[f]);
   }
 
@@ -223,7 +269,10 @@ class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
       if (generation !== this.generation) return;
       const stats = goeStats(this.counts);
       const last = [...stats].reverse().find((r) => !r.zero);
-      const sampled = this.t('widget.dims.sampled', { total: stats[0]?.samples ?? 0, batches: this.done, ms: Math.round(this.lastMs), nmax: last?.n ?? '—' });
+      const quick = this.quick();
+      const sampled = quick
+        ? this.t('widget.dims.sampledQuick', { matrices: counted(this.strings, 'Matrix', quick.first), samples: quick.samples, ms: Math.round(this.lastMs), nmax: last?.n ?? '—' })
+        : this.t('widget.dims.sampled', { matrices: counted(this.strings, 'Matrix', stats[0]?.samples ?? 0), batches: counted(this.strings, 'Batch', this.done), ms: Math.round(this.lastMs), nmax: last?.n ?? '—' });
       this.announce(sentences([this.notice ?? '', sampled]), this.notice ? 'error' : 'info');
       this.notice = null;
     } catch (err) {
@@ -259,7 +308,7 @@ class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
     this.target = this.done;
     this.notice = null;
     this.channel.cancel();
-    this.announce(this.t('widget.dims.stopped', { batches: this.done }));
+    this.announce(this.t('widget.dims.stopped', { batches: counted(this.strings, 'Batch', this.done) }));
     this.saveUrl();
   }
 
@@ -301,6 +350,8 @@ class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
   }
 
   protected override dispose(): void {
+    this.resizer?.disconnect();
+    clearTimeout(this.resizeTimer);
     if (this.rotation) cancelAnimationFrame(this.rotation.frame);
     this.channel?.cancel();
   }

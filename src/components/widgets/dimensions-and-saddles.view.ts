@@ -60,16 +60,36 @@ export function goeRows(s: Strings, stats: readonly GoeStats[]): string {
     .join('');
 }
 
-export function goeLabel(s: Strings, stats: readonly GoeStats[], maxN: number): string {
-  return fill(s['widget.dims.goeLabel']!, { maxN, summary: goeSummary(s, stats) });
+/** "1 matrix", "2 matrices", "1 batch", "3 batches" (the Chinese strings have one form). */
+export function counted(s: Strings, what: 'Matrix' | 'Batch', count: number): string {
+  return fill(s[`widget.dims.count${count === 1 ? what : what === 'Matrix' ? 'Matrices' : 'Batches'}`]!, { count });
+}
+
+/** Set when the counts are only a first batch made smaller than asked for, to paint quickly: its size and the size asked for. */
+export interface QuickBatch {
+  first: number;
+  samples: number;
+}
+
+/** The quick first batch when `samples` per batch were asked for and only the first batch is done, else null. */
+export function quickBatch(first: number, samples: number, batches: number): QuickBatch | null {
+  return batches === 1 && first < samples ? { first, samples } : null;
+}
+
+export function goeLabel(s: Strings, stats: readonly GoeStats[], maxN: number, quick: QuickBatch | null = null): string {
+  return fill(s['widget.dims.goeLabel']!, { maxN, summary: goeSummary(s, stats, quick) });
 }
 
 /** One sentence about the counts: n = 2 against its exact value, and from which n no positive definite matrix was seen. */
-export function goeSummary(s: Strings, stats: readonly GoeStats[]): string {
+export function goeSummary(s: Strings, stats: readonly GoeStats[], quick: QuickBatch | null = null): string {
   const two = stats.find((r) => r.n === 2);
   const firstZero = stats.find((r) => r.zero && r.samples > 0);
   const samples = stats[0]?.samples ?? 0;
-  const parts = [fill(s['widget.dims.summarySamples']!, { K: samples })];
+  const parts = [
+    quick && samples === quick.first
+      ? fill(s['widget.dims.summaryQuick']!, { matrices: counted(s, 'Matrix', quick.first), samples: quick.samples })
+      : fill(s['widget.dims.summarySamples']!, { matrices: counted(s, 'Matrix', samples) }),
+  ];
   if (two && two.samples > 0) parts.push(fill(s['widget.dims.summaryTwo']!, { p: prob(two.fraction), lo: prob(two.lower), hi: prob(two.upper), exact: prob(two.exact!) }));
   if (firstZero) parts.push(fill(s['widget.dims.summaryZero']!, { n: firstZero.n }));
   return sentences(parts);

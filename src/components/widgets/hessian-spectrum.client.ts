@@ -14,7 +14,7 @@ import { isAbort, widgetChannel } from './shared/worker-client.ts';
 
 /** Losses are recorded every this many steps (as at build time). */
 const RECORD_EVERY = 2;
-/** While training, the status is read out at most this often (ms), so a screen reader is not flooded. */
+/** While training, progress is read out at most this often (ms), so a screen reader is not flooded; the status line shows every chunk. */
 const ANNOUNCE_EVERY = 2500;
 
 class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
@@ -32,6 +32,8 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
   private spectrumChannel = widgetChannel('hessian-spectrum-probe');
   private histSvg: SVGSVGElement | null = null;
   private histFor: SpectrumAt | null = null;
+  /** The visually hidden live region: every message but the per-chunk progress, which it gets only every few seconds. */
+  private live: HTMLElement | null = null;
 
   private defaults(): SpectrumSettings {
     const c = this.config;
@@ -52,6 +54,13 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
     this.button('spectrum').addEventListener('click', () => void this.probe());
     this.button('reset').addEventListener('click', () => this.reset());
     this.querySelector<HTMLElement>('.widget-loss-chart')!.addEventListener('keydown', (e) => this.onKey(e));
+    // The visible status line changes every training chunk, so it stops being a live region; the hidden one speaks instead.
+    this.live = this.querySelector<HTMLElement>('.widget-spectrum-live');
+    const statusLine = this.querySelector<HTMLElement>('.widget-status');
+    if (this.live && statusLine) {
+      statusLine.removeAttribute('role');
+      statusLine.setAttribute('aria-live', 'off');
+    }
 
     if (sameSettings(this.settings, this.initial.settings) && target === this.initial.run.step) {
       this.adopt(this.initial);
@@ -189,10 +198,12 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
         return false;
       }
       this.render();
-      const now = performance.now();
-      if (live && this.training && now - this.lastAnnounce > ANNOUNCE_EVERY) {
-        this.lastAnnounce = now;
-        this.announce(this.t('widget.spectrum.training', { step: result.step, loss: sci(result.loss, 3), ms: Math.round(ms), chunk: steps }));
+      if (live && this.training) {
+        // Shown every chunk, so the status line keeps up with the readout; read out only every few seconds.
+        const now = performance.now();
+        const speak = now - this.lastAnnounce > ANNOUNCE_EVERY;
+        if (speak) this.lastAnnounce = now;
+        this.announce(this.t('widget.spectrum.training', { step: result.step, loss: sci(result.loss, 3), ms: Math.round(ms), chunk: steps }), 'info', speak);
       }
       return true;
     } catch (err) {
@@ -239,6 +250,12 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
   private reportDiverged(): void {
     const d = this.run.diverged!;
     this.announce(this.t('widget.spectrum.diverged', { step: d.step, loss: sci(d.loss, 3), lr: String(Number(this.settings.lr.toPrecision(6))) }), 'error');
+  }
+
+  /** Shows a message in the status line and, unless `speak` is false, reads it out through the live region. */
+  protected override announce(message: string, kind: 'info' | 'error' = 'info', speak = true): void {
+    super.announce(message, kind);
+    if (speak && this.live) this.live.textContent = message;
   }
 
   // ——— input ———
@@ -290,7 +307,10 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
       const P = parameterCount(this.settings.dataset, hidden);
       if (P > MAX_LIVE_PARAMETERS) {
         el.value = current;
-        return this.announce(this.t('widget.spectrum.tooLarge', { hidden: hiddenText(hidden), count: P, max: MAX_LIVE_PARAMETERS, current }), 'error');
+        // Say what was typed, and what it was limited to if that differs, so the reader recognises their input.
+        const typed = hiddenText(parsed);
+        const key = typed === hiddenText(hidden) ? 'widget.spectrum.tooLarge' : 'widget.spectrum.tooLargeClamped';
+        return this.announce(this.t(key, { typed, hidden: hiddenText(hidden), count: P, max: MAX_LIVE_PARAMETERS, current }), 'error');
       }
       el.value = hiddenText(hidden);
       return this.changeSettings({ ...this.settings, hidden }, hidden.join() !== parsed.join() ? this.t('widget.spectrum.hiddenClamped', { value: hiddenText(hidden) }) : undefined);

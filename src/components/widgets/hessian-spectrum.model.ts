@@ -42,9 +42,13 @@ export function parameterCount(dataset: SpectrumDatasetKey, hidden: readonly num
   return widths.slice(1).reduce((sum, out, l) => sum + (widths[l]! + 1) * out, 0);
 }
 
-/** Hidden widths from text such as "10, 10" or "10-10"; null when it is not a list of numbers. */
+/**
+ * Hidden widths from text such as "10, 10" or "10-10"; null when it is not a list of numbers. A minus right after a
+ * digit separates ("10-10", the URL form); one at the start or after a separator is a sign ("-3", "5, -3"), so a
+ * negative width is seen (and clamped with a message) rather than silently read as positive.
+ */
 export function parseHidden(text: string): number[] | null {
-  const parts = text.split(/[\s,;x×-]+/).filter(Boolean);
+  const parts = text.replace(/(^|[\s,;x×])[-−](?=[\d.])/g, '$1~').split(/[\s,;x×-]+/).filter(Boolean).map((p) => p.replace('~', '-'));
   if (parts.length === 0) return [];
   const values = parts.map(Number);
   return values.every((v) => Number.isFinite(v)) ? values : null;

@@ -19,6 +19,8 @@ const clamp = (f: Field, v: number) => Math.min(LIMITS[f][1], Math.max(LIMITS[f]
 const short = (v: number) => Number(v.toPrecision(8));
 /** Keys and drags move θ on a 10⁻⁶ grid, so returning to a point lands exactly on it (kink included). */
 const snap = (v: number) => Math.round(v * 1e6) / 1e6;
+/** Charts are drawn at their box's width (260–460 px), so their text keeps its size on a phone. */
+const boxWidth = (el: HTMLElement | null) => Math.round(Math.min(460, Math.max(260, el?.clientWidth || 460)));
 
 interface State {
   theta: Theta4;
@@ -40,6 +42,14 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
   /** Bumped whenever θ changes, so a descent started from an older θ is dropped. */
   private version = 0;
   private probeWanted = false;
+  /** A descent cancelled because the figure left the screen, to run again when it returns. */
+  private descentWanted = false;
+  /** Bumped by every descent and by Reset, so only the newest descent's answer is used. */
+  private descentRun = 0;
+  private fitWidth = 460;
+  private auxWidth = 460;
+  private resizer?: ResizeObserver;
+  private resizeTimer = 0;
 
   private defaults(): State {
     const c = this.config;
@@ -70,15 +80,45 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
     on('reset', () => this.reset());
     this.fit.addEventListener('keydown', (e) => this.onKey(e));
     this.onDrag(this.fit, (e) => this.dragHinge(e));
+    this.measure();
+    this.resizer = new ResizeObserver(() => {
+      clearTimeout(this.resizeTimer);
+      this.resizeTimer = window.setTimeout(() => this.onResize(), 120);
+    });
+    this.resizer.observe(this.fit);
+    this.resizer.observe(this.querySelector<HTMLElement>('.widget-probe-chart')!);
     this.render();
     void this.runProbe(true);
+  }
+
+  /** Reads the chart boxes' widths; true if either changed. */
+  private measure(): boolean {
+    const fit = boxWidth(this.fit);
+    const aux = boxWidth(this.querySelector<HTMLElement>('.widget-probe-chart'));
+    const changed = fit !== this.fitWidth || aux !== this.auxWidth;
+    this.fitWidth = fit;
+    this.auxWidth = aux;
+    return changed;
+  }
+
+  /** Redraws the charts at their boxes' new width (the drag maps through the SVG's own size, so it stays right). */
+  private onResize(): void {
+    if (!this.measure()) return;
+    this.render();
+    if (probeFits(this.probe, this.state.theta)) this.drawProbe(this.probe);
+    if (this.descent && this.dataset.descent !== '') this.drawDescent(this.descent);
+  }
+
+  private drawProbe(result: ProbeResult): void {
+    const chart = this.querySelector<HTMLElement>('.widget-probe-chart')!;
+    chart.replaceChildren(probeChart({ document, bins: probeBins(result.deltas), width: this.auxWidth, labels: { x: this.t('widget.probe.axisDelta'), y: this.t('widget.probe.axisCount') } }));
   }
 
   private render(): void {
     const st = this.state;
     this.analysis = analyzeReluUnit(st.theta, D1_POINTS);
     const probe = probeFits(this.probe, st.theta) ? this.probe : null;
-    this.fitSvg = fitChart({ document, points: D1_POINTS, theta: st.theta, reference: D1_BETTER_POINT, labels: { x: 'x', y: 'y' } });
+    this.fitSvg = fitChart({ document, points: D1_POINTS, theta: st.theta, reference: D1_BETTER_POINT, labels: { x: 'x', y: 'y' }, width: this.fitWidth });
     this.fit.replaceChildren(this.fitSvg);
     this.fit.setAttribute('aria-label', fitLabel(this.strings, this.analysis));
     this.querySelector('.widget-readout tbody')!.innerHTML = readoutRows(this.strings, this.analysis, probe);
@@ -119,8 +159,8 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
       if (!probeFits(result, this.state.theta)) return;
       this.probe = result;
       const bins = probeBins(result.deltas);
+      this.drawProbe(result);
       const chart = this.querySelector<HTMLElement>('.widget-probe-chart')!;
-      chart.replaceChildren(probeChart({ document, bins, labels: { x: this.t('widget.probe.axisDelta'), y: this.t('widget.probe.axisCount') } }));
       chart.setAttribute('aria-label', probeLabel(this.strings, result));
       this.querySelector('.widget-probe-table tbody')!.innerHTML = binRows(bins);
       this.render();
@@ -138,10 +178,13 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
   private async runDescent(): Promise<void> {
     const st = this.state;
     const version = this.version;
+    const run = ++this.descentRun;
+    this.descentWanted = false;
     this.dataset.descent = 'running';
     this.announce(this.t('widget.probe.descending', { lr: sci(st.lr) }));
     try {
       const { result, ms } = await this.descentChannel.run<DescendResult>('relu-probe', { mode: 'descend', theta: st.theta, lr: st.lr, steps: this.config.steps }, st.seed);
+      if (run !== this.descentRun) return;
       if (version !== this.version) {
         this.dataset.descent = 'stale';
         return;
@@ -160,7 +203,17 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
       const outcome = this.t(d.outcome === 'converged' ? 'widget.probe.outcomeConverged' : 'widget.probe.outcomeMaxSteps');
       this.announce(this.t('widget.probe.descentDone', { steps: d.steps, outcome, theta: vec(d.theta, 3), loss: num(d.loss, 4) }));
     } catch (err) {
-      if (isAbort(err)) return;
+      if (isAbort(err)) {
+        // Cancelled because the figure left the screen (a newer descent or Reset bumps descentRun): run it again
+        // once the figure is back, or say it stopped if θ has moved meanwhile.
+        if (run !== this.descentRun || !this.isConnected) return;
+        if (version !== this.version) {
+          this.dataset.descent = 'stale';
+          this.announce(this.t('widget.probe.descentStopped'));
+        } else if (this.visible) void this.runDescent();
+        else this.descentWanted = true;
+        return;
+      }
       this.dataset.descent = 'error';
       this.announce(String((err as Error).message), 'error');
     }
@@ -168,7 +221,7 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
 
   private drawDescent(r: DescendResult): void {
     const chart = this.querySelector<HTMLElement>('.widget-descent-chart')!;
-    chart.replaceChildren(descentChart({ document, path: r.descent.path, labels: { x: this.t('widget.probe.colStep'), y: this.t('widget.probe.axisLoss') } }));
+    chart.replaceChildren(descentChart({ document, path: r.descent.path, width: this.auxWidth, labels: { x: this.t('widget.probe.colStep'), y: this.t('widget.probe.axisLoss') } }));
     chart.setAttribute('aria-label', this.t('widget.probe.descentLabel', { steps: r.descent.steps, lr: sci(r.lr), loss: num(r.descent.loss, 4) }));
     this.querySelector<HTMLElement>('.widget-descent-hint')!.hidden = true;
     const table = this.querySelector<HTMLDetailsElement>('.widget-descent-table')!;
@@ -234,13 +287,15 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
   private reset(): void {
     this.state = this.defaults();
     this.version++;
+    this.descentRun++;
+    this.descentWanted = false;
     this.descent = null;
     this.dataset.descent = '';
     this.querySelector<HTMLElement>('.widget-descent-chart')!.replaceChildren();
     this.querySelector<HTMLElement>('.widget-descent-hint')!.hidden = false;
     this.querySelector('.widget-descent-table')!.closest('details')!.hidden = true;
-    this.announce('');
     this.render();
+    this.announce(this.t('widget.probe.resetDone'));
     void this.runProbe(true);
   }
 
@@ -248,10 +303,18 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
     if (!visible) {
       this.probeChannel.cancel();
       this.descentChannel.cancel();
-    } else if (this.probeWanted || !probeFits(this.probe, this.state.theta)) void this.runProbe(true);
+      return;
+    }
+    if (this.probeWanted || !probeFits(this.probe, this.state.theta)) void this.runProbe(true);
+    if (this.descentWanted) {
+      this.descentWanted = false;
+      void this.runDescent();
+    }
   }
 
   protected override dispose(): void {
+    this.resizer?.disconnect();
+    clearTimeout(this.resizeTimer);
     this.probeChannel.cancel();
     this.descentChannel.cancel();
   }

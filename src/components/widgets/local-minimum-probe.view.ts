@@ -79,7 +79,7 @@ export function readoutRows(s: Strings, a: ReluUnitAnalysis, probe: ProbeResult 
   return [
     row(s['widget.probe.theta']!, vec(a.theta), 'row-theta'),
     row(s['widget.probe.loss']!, num(a.loss, 6), 'row-loss'),
-    row(s['widget.probe.gradient']!, `${vec(a.gradient)}; ‖∇L‖ = ${sci(a.gradNorm)}`, 'row-gradient'),
+    row(s['widget.probe.gradient']!, `${vec(a.gradient)}${s['widget.probe.gradientSep'] ?? '; '}‖∇L‖ = ${sci(a.gradNorm)}`, 'row-gradient'),
     a.eigenvaluesOn
       ? row(s['widget.probe.eigenOff']!, eig(a.eigenvalues), 'row-eigen') + row(s['widget.probe.eigenOn']!, eig(a.eigenvaluesOn), 'row-eigen-on')
       : row(s['widget.probe.eigen']!, eig(a.eigenvalues), 'row-eigen'),

@@ -109,7 +109,8 @@ export function sliceCurveChart({ document, scene, labels, width = 420 }: SliceC
   return Plot.plot({
     document,
     width,
-    height: Math.round(width * 0.6),
+    // Not flatter than 210 px when drawn at a narrow box's width, so the y axis keeps a few ticks.
+    height: Math.round(Math.max(210, width * 0.6)),
     marginLeft: 52,
     marginBottom: 40,
     x: { domain: [-R, R], label: labels.x, labelAnchor: 'center', labelArrow: 'none' },

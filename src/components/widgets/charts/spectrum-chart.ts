@@ -67,7 +67,8 @@ export interface SpectrumChartInput {
 
 /**
  * Bars on a symlog x axis, x ↦ sign(x)·ln(1 + |x|/c) with c = zeroTol: the zero bin spans ±c around 0 and
- * every bin beyond it is half a decade wide. Counts are printed over the bars, so a bar of one reads as well as the bulk.
+ * every bin beyond it is half a decade wide. Counts are printed over the bars, so a bar of one reads as well as the bulk,
+ * on a halo of the widget's background so a gridline never runs through them; 15% headroom keeps the tallest one inside.
  */
 export function spectrumChart({ document, bins, zeroTol, labels, width = 500 }: SpectrumChartInput): SVGSVGElement {
   const lo = bins[0]?.lo ?? -zeroTol;
@@ -94,12 +95,12 @@ export function spectrumChart({ document, bins, zeroTol, labels, width = 500 }: 
     marginRight: 14,
     marginTop: 22,
     x: { type: 'symlog', constant: zeroTol, domain: [Math.min(lo, -zeroTol * 3), Math.max(hi, zeroTol * 3)], ticks, tickFormat: power, label: labels.x, labelAnchor: 'center', labelArrow: 'none' },
-    y: { domain: [0, maxCount * 1.12], label: labels.y, labelAnchor: 'center', labelArrow: 'none', grid: true, ticks: 4, tickFormat: (v: number) => (Number.isInteger(v) ? String(v) : '') },
+    y: { domain: [0, maxCount * 1.15], label: labels.y, labelAnchor: 'center', labelArrow: 'none', grid: true, ticks: 4, tickFormat: (v: number) => (Number.isInteger(v) ? String(v) : '') },
     style: { background: 'transparent', fontSize: '12px' },
     marks: [
       Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '3 3' }),
       Plot.rectY(bins, { x1: 'lo', x2: 'hi', y: 'count', fill: colorOf, insetLeft: 0.5, insetRight: 0.5 }),
-      Plot.text(shown, { x: (b: SpectrumBin) => (b.sign === 0 ? 0 : Math.sign(b.lo) * Math.sqrt(Math.abs(b.lo * b.hi))), y: 'count', text: (b: SpectrumBin) => String(b.count), dy: -7, fill: 'currentColor', fontSize: 11 }),
+      Plot.text(shown, { x: (b: SpectrumBin) => (b.sign === 0 ? 0 : Math.sign(b.lo) * Math.sqrt(Math.abs(b.lo * b.hi))), y: 'count', text: (b: SpectrumBin) => String(b.count), dy: -7, fill: 'currentColor', fontSize: 11, stroke: 'var(--surface)', strokeWidth: 3 }),
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.4 }),
     ],
   }) as unknown as SVGSVGElement;
