@@ -32,8 +32,6 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
   private spectrumChannel = widgetChannel('hessian-spectrum-probe');
   private histSvg: SVGSVGElement | null = null;
   private histFor: SpectrumAt | null = null;
-  /** The visually hidden live region: every message but the per-chunk progress, which it gets only every few seconds. */
-  private live: HTMLElement | null = null;
 
   private defaults(): SpectrumSettings {
     const c = this.config;
@@ -54,13 +52,6 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
     this.button('spectrum').addEventListener('click', () => void this.probe());
     this.button('reset').addEventListener('click', () => this.reset());
     this.querySelector<HTMLElement>('.widget-loss-chart')!.addEventListener('keydown', (e) => this.onKey(e));
-    // The visible status line changes every training chunk, so it stops being a live region; the hidden one speaks instead.
-    this.live = this.querySelector<HTMLElement>('.widget-spectrum-live');
-    const statusLine = this.querySelector<HTMLElement>('.widget-status');
-    if (this.live && statusLine) {
-      statusLine.removeAttribute('role');
-      statusLine.setAttribute('aria-live', 'off');
-    }
 
     if (sameSettings(this.settings, this.initial.settings) && target === this.initial.run.step) {
       this.adopt(this.initial);
@@ -252,11 +243,6 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
     this.announce(this.t('widget.spectrum.diverged', { step: d.step, loss: sci(d.loss, 3), lr: String(Number(this.settings.lr.toPrecision(6))) }), 'error');
   }
 
-  /** Shows a message in the status line and, unless `speak` is false, reads it out through the live region. */
-  protected override announce(message: string, kind: 'info' | 'error' = 'info', speak = true): void {
-    super.announce(message, kind);
-    if (speak && this.live) this.live.textContent = message;
-  }
 
   // ——— input ———
 

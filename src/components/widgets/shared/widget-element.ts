@@ -85,13 +85,20 @@ export abstract class WidgetElement<Config extends { id: string }> extends HTMLE
     return this.t('widget.common.clamped', { field, min: shown(lo), max: shown(hi), value: shown(value) });
   }
 
-  /** Shows and announces (aria-live) a message; `kind` styles it as information or an error. */
-  protected announce(message: string, kind: 'info' | 'error' = 'info'): void {
+  /**
+   * Shows a message in the status line and, unless `speak` is false, reads it out through the live region
+   * (a widget that updates its status many times a second speaks only now and then).
+   */
+  protected announce(message: string, kind: 'info' | 'error' = 'info', speak = true): void {
     const status = this.querySelector<HTMLElement>('.widget-status');
-    if (!status) return;
-    status.textContent = message;
-    status.dataset.kind = kind;
+    if (status) {
+      status.textContent = message;
+      status.dataset.kind = kind;
+    }
+    const live = this.querySelector<HTMLElement>('.widget-live');
+    if (speak && live) live.textContent = message;
   }
+
 
   /** This widget's state from the page URL: `?<id>.<key>=value`. */
   protected readUrlState(): Record<string, string> {
