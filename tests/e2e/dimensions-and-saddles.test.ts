@@ -238,7 +238,7 @@ describe('DimensionsAndSaddles state and robustness', () => {
     expect(watch.consoleErrors).toEqual([]);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await page.close();
-  });
+  }, 60_000); // sampling batches are real work: allow for a busy CI machine
 
   it('pauses sampling while off screen and resumes when back, and Stop keeps only finished batches', async () => {
     const { page, watch } = await open('en');

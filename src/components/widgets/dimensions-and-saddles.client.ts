@@ -7,7 +7,7 @@ import { angleAtPointer, drawSliceLine, goeChart, sliceCurveChart, sliceMapChart
 import { counted, goeLabel, goeRows, goeSummary, mapLabel, quickBatch, sliceRows, sliceStatus, type QuickBatch } from './dimensions-and-saddles.view.ts';
 import { num, sentences } from './shared/format.ts';
 import { widgetChannel, isAbort, type WidgetChannel } from './shared/worker-client.ts';
-import { WidgetElement, type ExportBundle } from './shared/widget-element.ts';
+import { boxWidth, WidgetElement, type ExportBundle } from './shared/widget-element.ts';
 
 type Field = 'a' | 'b' | 'maxN' | 'samples' | 'seed';
 const LIMITS: Record<Field | 'angle' | 'batches', [number, number]> = {
@@ -25,9 +25,7 @@ const short = (v: number) => Number(v.toPrecision(6));
 /** One half-turn of the rotate animation, in ms; with reduced motion the line jumps 15° at a time instead. */
 const HALF_TURN_MS = 7000;
 /** How long the box sizes must settle before the charts are redrawn at them. */
-const RESIZE_DEBOUNCE_MS = 150;
 /** The width (px) to draw a chart at: its box's own, within [lo, hi], so its 12 px labels stay 12 px on a phone. */
-const boxWidth = (box: HTMLElement, lo: number, hi: number) => Math.round(Math.min(hi, Math.max(lo, box.clientWidth || hi)));
 
 class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
   private angle = 30;
@@ -56,8 +54,6 @@ class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
   private goeSvg: SVGSVGElement | null = null;
   /** The counts last drawn on the GOE chart (partial ones while a batch runs), to redraw them at a new width. */
   private goeDrawn: readonly GoeCount[] = [];
-  private resizer: ResizeObserver | null = null;
-  private resizeTimer = 0;
   private widths = '';
   private channel!: WidgetChannel;
   private initial!: { samples: number; rows: GoeCount[] };
@@ -107,11 +103,7 @@ class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
 
     // Redraw the charts at their boxes' widths when those change (rotating a phone, resizing a window).
     this.widths = this.chartWidths();
-    this.resizer = new ResizeObserver(() => {
-      clearTimeout(this.resizeTimer);
-      this.resizeTimer = window.setTimeout(() => this.onResize(), RESIZE_DEBOUNCE_MS);
-    });
-    for (const sel of ['.dims-map', '.dims-curve', '.dims-goe-chart']) this.resizer.observe(this.querySelector(sel)!);
+    this.watchSize(['.dims-map', '.dims-curve', '.dims-goe-chart'].map((sel) => this.querySelector<HTMLElement>(sel)!), () => this.onResize());
   }
 
   private chartWidths(): string {
@@ -350,8 +342,6 @@ class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
   }
 
   protected override dispose(): void {
-    this.resizer?.disconnect();
-    clearTimeout(this.resizeTimer);
     if (this.rotation) cancelAnimationFrame(this.rotation.frame);
     this.channel?.cancel();
   }

@@ -9,7 +9,7 @@ import {
   sameSettings, settingsFromUrl, settingsToUrl, type SpectrumSettings,
 } from './hessian-spectrum.model.ts';
 import { eigenRows, histogramLabel, lossLabel, lossRows, readoutRows, sci, spectrumSummary, type RunState, type SpectrumAt, type SpectrumSnapshot } from './hessian-spectrum.view.ts';
-import { WidgetElement, type ExportBundle } from './shared/widget-element.ts';
+import { boxWidth, WidgetElement, type ExportBundle } from './shared/widget-element.ts';
 import { isAbort, widgetChannel } from './shared/worker-client.ts';
 
 /** Losses are recorded every this many steps (as at build time). */
@@ -81,7 +81,7 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
   private render(): void {
     const { run, spectrum } = this;
     // Draw at the width shown (down to 340 px), so the labels keep their size on a phone.
-    const width = Math.round(Math.min(500, Math.max(340, this.querySelector<HTMLElement>('.widget-spectrum-charts')!.clientWidth || 500)));
+    const width = boxWidth(this.querySelector<HTMLElement>('.widget-spectrum-charts'), 340, 500);
     const loss = lossChart({ document, width, history: run.history, spectrumStep: spectrum?.step ?? null, labels: { x: this.t('widget.spectrum.axisStep'), y: this.t('widget.spectrum.axisLoss'), spectrum: this.t('widget.spectrum.spectrumMark') } });
     const lossBox = this.querySelector<HTMLElement>('.widget-loss-chart')!;
     lossBox.replaceChildren(loss);

@@ -6,7 +6,7 @@ import type { LocalMinimumProbeProps } from './LocalMinimumProbe.props.ts';
 import { descentChart, fitChart, probeChart } from './charts/probe-chart.ts';
 import { binRows, descentRows, fitLabel, fitRows, probeBins, probeFits, probeLabel, probeStatus, readoutRows, sci } from './local-minimum-probe.view.ts';
 import { num, vec } from './shared/format.ts';
-import { WidgetElement, type ExportBundle } from './shared/widget-element.ts';
+import { boxWidth, WidgetElement, type ExportBundle } from './shared/widget-element.ts';
 import { isAbort, widgetChannel } from './shared/worker-client.ts';
 
 const PARAMS = ['w', 'b', 'v', 'c'] as const;
@@ -20,7 +20,6 @@ const short = (v: number) => Number(v.toPrecision(8));
 /** Keys and drags move θ on a 10⁻⁶ grid, so returning to a point lands exactly on it (kink included). */
 const snap = (v: number) => Math.round(v * 1e6) / 1e6;
 /** Charts are drawn at their box's width (260–460 px), so their text keeps its size on a phone. */
-const boxWidth = (el: HTMLElement | null) => Math.round(Math.min(460, Math.max(260, el?.clientWidth || 460)));
 
 interface State {
   theta: Theta4;
@@ -48,8 +47,6 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
   private descentRun = 0;
   private fitWidth = 460;
   private auxWidth = 460;
-  private resizer?: ResizeObserver;
-  private resizeTimer = 0;
 
   private defaults(): State {
     const c = this.config;
@@ -81,20 +78,15 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
     this.fit.addEventListener('keydown', (e) => this.onKey(e));
     this.onDrag(this.fit, (e) => this.dragHinge(e));
     this.measure();
-    this.resizer = new ResizeObserver(() => {
-      clearTimeout(this.resizeTimer);
-      this.resizeTimer = window.setTimeout(() => this.onResize(), 120);
-    });
-    this.resizer.observe(this.fit);
-    this.resizer.observe(this.querySelector<HTMLElement>('.widget-probe-chart')!);
+    this.watchSize([this.fit, this.querySelector<HTMLElement>('.widget-probe-chart')!], () => this.onResize());
     this.render();
     void this.runProbe(true);
   }
 
   /** Reads the chart boxes' widths; true if either changed. */
   private measure(): boolean {
-    const fit = boxWidth(this.fit);
-    const aux = boxWidth(this.querySelector<HTMLElement>('.widget-probe-chart'));
+    const fit = boxWidth(this.fit, 260, 460);
+    const aux = boxWidth(this.querySelector<HTMLElement>('.widget-probe-chart'), 260, 460);
     const changed = fit !== this.fitWidth || aux !== this.auxWidth;
     this.fitWidth = fit;
     this.auxWidth = aux;
@@ -313,8 +305,6 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
   }
 
   protected override dispose(): void {
-    this.resizer?.disconnect();
-    clearTimeout(this.resizeTimer);
     this.probeChannel.cancel();
     this.descentChannel.cancel();
   }

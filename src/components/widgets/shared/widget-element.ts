@@ -10,12 +10,17 @@ export interface ExportBundle {
   svg: SVGSVGElement | null;
 }
 
+/** The width to draw a chart at: its box's width, kept within [lo, hi] (hi before the box has a width). */
+export const boxWidth = (box: HTMLElement | null, lo: number, hi: number): number => Math.round(Math.min(hi, Math.max(lo, box?.clientWidth || hi)));
+
 export abstract class WidgetElement<Config extends { id: string }> extends HTMLElement {
   protected config!: Config;
   protected strings: Record<string, string> = {};
   /** Whether the widget is on screen; heavy work pauses while it is not. */
   protected visible = true;
   private observer?: IntersectionObserver;
+  private resizer?: ResizeObserver;
+  private resizeTimer = 0;
 
   connectedCallback(): void {
     this.config = JSON.parse(this.dataset.config ?? '{}') as Config;
@@ -39,6 +44,8 @@ export abstract class WidgetElement<Config extends { id: string }> extends HTMLE
 
   disconnectedCallback(): void {
     this.observer?.disconnect();
+    this.resizer?.disconnect();
+    clearTimeout(this.resizeTimer);
     this.dispose();
   }
 
@@ -59,6 +66,15 @@ export abstract class WidgetElement<Config extends { id: string }> extends HTMLE
   protected abstract exportBundle(): ExportBundle;
   protected dispose(): void {}
   protected onVisibility(_visible: boolean): void {}
+
+  /** Calls `redraw` (debounced) when any of `boxes` changes size: rotating a phone, resizing a window. */
+  protected watchSize(boxes: HTMLElement[], redraw: () => void, ms = 150): void {
+    this.resizer = new ResizeObserver(() => {
+      clearTimeout(this.resizeTimer);
+      this.resizeTimer = window.setTimeout(redraw, ms);
+    });
+    for (const box of boxes) this.resizer.observe(box);
+  }
 
   /** Calls `onPoint` on a press and while the pointer drags from it (mouse, pen or touch). */
   protected onDrag(target: HTMLElement, onPoint: (event: PointerEvent) => void): void {
