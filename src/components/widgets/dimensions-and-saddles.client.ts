@@ -1,6 +1,6 @@
 // <saddle-dimensions>: (a) turns the slicing line by slider, drag, keys or animation and redraws the slice; (b) samples GOE batches in the worker.
-import { CURVATURE_RANGE, sliceScene, type SliceScene } from '../../lib/landscape/slices.ts';
-import { batchSeed, goeStats, initialSamples, mergeCounts, GOE_MAX_N, GOE_MAX_SAMPLES, type GoeCount, type GoeDefiniteResult } from '../../lib/experiments/goe-stats.ts';
+import { sliceScene, type SliceScene } from '../../lib/landscape/slices.ts';
+import { batchSeed, goeStats, initialSamples, mergeCounts, type GoeCount, type GoeDefiniteResult } from '../../lib/experiments/goe-stats.ts';
 import type { Progress } from '../../lib/experiments/types.ts';
 import type { DimensionsAndSaddlesProps } from './DimensionsAndSaddles.props.ts';
 import { angleAtPointer, drawSliceLine, goeChart, sliceCurveChart, sliceMapChart } from './charts/dims-chart.ts';
@@ -8,24 +8,7 @@ import { counted, goeLabel, goeRows, goeSummary, mapLabel, quickBatch, sliceRows
 import { num, sentences } from './shared/format.ts';
 import { widgetChannel, isAbort, type WidgetChannel } from './shared/worker-client.ts';
 import { boxWidth, WidgetElement, type ExportBundle } from './shared/widget-element.ts';
-
-type Field = 'a' | 'b' | 'maxN' | 'samples' | 'seed';
-const LIMITS: Record<Field | 'angle' | 'batches', [number, number]> = {
-  angle: [0, 180],
-  a: [...CURVATURE_RANGE],
-  b: [...CURVATURE_RANGE],
-  maxN: [1, GOE_MAX_N],
-  samples: [1, GOE_MAX_SAMPLES],
-  seed: [0, 1_000_000],
-  batches: [1, 200],
-};
-const INTEGER = new Set(['maxN', 'samples', 'seed', 'batches']);
-const clamp = (f: keyof typeof LIMITS, v: number) => Math.min(LIMITS[f][1], Math.max(LIMITS[f][0], INTEGER.has(f) ? Math.round(v) : v));
-const short = (v: number) => Number(v.toPrecision(6));
-/** One half-turn of the rotate animation, in ms; with reduced motion the line jumps 15° at a time instead. */
-const HALF_TURN_MS = 7000;
-/** How long the box sizes must settle before the charts are redrawn at them. */
-/** The width (px) to draw a chart at: its box's own, within [lo, hi], so its 12 px labels stay 12 px on a phone. */
+import { clamp, LIMITS, rotationAngle, short, type Field } from './dimensions-and-saddles.fields.ts';
 
 class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
   private angle = 30;
@@ -180,12 +163,8 @@ class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
   private frame(now: number): void {
     const r = this.rotation;
     if (!r) return;
-    const elapsed = r.elapsed + (now - r.start);
-    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const turned = reduced ? 15 * Math.floor(elapsed / 500) : (180 * elapsed) / HALF_TURN_MS;
-    const finished = turned >= 180;
-    const angle = (r.from + Math.min(180, turned)) % 180;
-    this.angle = finished ? Math.round(r.from) % 180 : Number(angle.toFixed(2));
+    const { angle, finished } = rotationAngle(r.from, r.elapsed + (now - r.start), matchMedia('(prefers-reduced-motion: reduce)').matches);
+    this.angle = angle;
     this.renderSlice(false);
     if (finished) this.stopRotation(true);
     else r.frame = requestAnimationFrame((t) => this.frame(t));
