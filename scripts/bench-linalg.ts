@@ -54,7 +54,9 @@ function timeMlMatrix(A: Float64Array, n: number): { ms: number; runs: number; m
   let decomposition: EigenvalueDecomposition | undefined;
   const once = () => {
     const M = new Matrix(rows);
-    return timeMs(() => { decomposition = new EigenvalueDecomposition(M, { assumeSymmetric: true }); });
+    return timeMs(() => {
+      decomposition = new EigenvalueDecomposition(M, { assumeSymmetric: true });
+    });
   };
   const times = [once()];
   if (times[0]! < 2500) times.push(once(), once());
@@ -72,13 +74,15 @@ export async function benchLinalg(): Promise<LinalgFigure[]> {
   const ms = timeOurs(A, n);
   const base = timeMlMatrix(A, n);
   if (base.maxValueGap > 1e-8) throw new Error(`bench-linalg: spectra disagree by ${base.maxValueGap}`);
-  return [{
-    name: `symmetricEigen n=${n}, values and vectors (median of 3)`,
-    ms,
-    baselineName: `ml-matrix EigenvalueDecomposition n=${n} (${base.runs === 1 ? 'one run' : `median of ${base.runs}`})`,
-    baselineMs: base.ms,
-    speedup: base.ms / ms,
-  }];
+  return [
+    {
+      name: `symmetricEigen n=${n}, values and vectors (median of 3)`,
+      ms,
+      baselineName: `ml-matrix EigenvalueDecomposition n=${n} (${base.runs === 1 ? 'one run' : `median of ${base.runs}`})`,
+      baselineMs: base.ms,
+      speedup: base.ms / ms,
+    },
+  ];
 }
 
 async function main(): Promise<void> {
@@ -96,4 +100,4 @@ async function main(): Promise<void> {
 }
 
 // Run directly (also as scripts/run-ts.mjs bundles it), not when scripts/bench.ts imports it.
-if (/bench-linalg\.(ts|mjs)$/.test(process.argv[1] ?? "")) await main();
+if (/bench-linalg\.(ts|mjs)$/.test(process.argv[1] ?? '')) await main();

@@ -20,16 +20,32 @@ const full = process.argv.includes('--full');
 // npm scripts run from the project root.
 setWasmPaths(`${process.cwd()}/node_modules/@tensorflow/tfjs-backend-wasm/dist/`);
 
-interface Figure { name: string; value: number; unit: string; baseline?: { name: string; value: number }; speedup?: number; target?: string; note?: string }
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: { name: string; value: number };
+  speedup?: number;
+  target?: string;
+  note?: string;
+}
 const figures: Figure[] = [];
-const time = async (f: () => unknown | Promise<unknown>) => { const t0 = performance.now(); await f(); return performance.now() - t0; };
+const time = async (f: () => unknown | Promise<unknown>) => {
+  const t0 = performance.now();
+  await f();
+  return performance.now() - t0;
+};
 const median = async (runs: number, f: () => unknown | Promise<unknown>) => {
   const ts: number[] = [];
   for (let i = 0; i < runs; i++) ts.push(await time(f));
   return ts.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 };
 // setBackend resolves false when a backend fails to start, while getBackend() may still name it: check both.
-const backend = async (name: string) => { const ok = await tf.setBackend(name); await tf.ready(); if (!ok || tf.getBackend() !== name) throw new Error(`backend ${name} did not start`); };
+const backend = async (name: string) => {
+  const ok = await tf.setBackend(name);
+  await tf.ready();
+  if (!ok || tf.getBackend() !== name) throw new Error(`backend ${name} did not start`);
+};
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 // 1. Dense Hessian of a 2-30-30-1 tanh MLP on 100 points (P = 1051).
@@ -41,13 +57,21 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
   const spec: MlpSpec = { widths: [2, 30, 30, 1], activation: 'tanh', bias: true };
   const theta = mlpInit(spec, createRng(2));
   const P = theta.length;
-  const e = (i: number) => { const v = new Float32Array(P); v[i] = 1; return v; };
+  const e = (i: number) => {
+    const v = new Float32Array(P);
+    v[i] = 1;
+    return v;
+  };
   const serial = async (name: string) => {
     await backend(name);
     const obj = mlpObjective(spec, 'mse', X, Y, N);
     const loss = (t: tf.Tensor2D) => obj.loss(t);
     const count = full ? P : 100;
-    const ms = (await time(() => { for (let i = 0; i < count; i++) hessianVectorProduct(loss, theta, e(i)); })) * (P / count);
+    const ms =
+      (await time(() => {
+        for (let i = 0; i < count; i++) hessianVectorProduct(loss, theta, e(i));
+      })) *
+      (P / count);
     obj.dispose();
     return ms;
   };
@@ -60,16 +84,44 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
   const autodiffBatched = await time(() => denseHessian((t) => obj.loss(t), theta, 256));
   obj.dispose();
   const scaled = full ? '' : ' (100 products timed, scaled to P)';
-  figures.push({ name: `dense Hessian P=${P}, R-operator batched, wasm`, value: ours, unit: 'ms', baseline: { name: `loop of ${P} serial HVPs, cpu${scaled}`, value: serialCpu }, speedup: serialCpu / ours, target: '≥ 10×' });
-  figures.push({ name: `dense Hessian P=${P}, R-operator batched, wasm`, value: ours, unit: 'ms', baseline: { name: `loop of ${P} serial HVPs, wasm${scaled}`, value: serialWasm }, speedup: serialWasm / ours, target: '≥ 10×' });
-  figures.push({ name: `dense Hessian P=${P}, reverse-over-reverse on stacked copies, wasm`, value: autodiffBatched, unit: 'ms', baseline: { name: `loop of ${P} serial HVPs, cpu${scaled}`, value: serialCpu }, speedup: serialCpu / autodiffBatched, note: 'generic path for models without an R-operator' });
+  figures.push({
+    name: `dense Hessian P=${P}, R-operator batched, wasm`,
+    value: ours,
+    unit: 'ms',
+    baseline: { name: `loop of ${P} serial HVPs, cpu${scaled}`, value: serialCpu },
+    speedup: serialCpu / ours,
+    target: '≥ 10×',
+  });
+  figures.push({
+    name: `dense Hessian P=${P}, R-operator batched, wasm`,
+    value: ours,
+    unit: 'ms',
+    baseline: { name: `loop of ${P} serial HVPs, wasm${scaled}`, value: serialWasm },
+    speedup: serialWasm / ours,
+    target: '≥ 10×',
+  });
+  figures.push({
+    name: `dense Hessian P=${P}, reverse-over-reverse on stacked copies, wasm`,
+    value: autodiffBatched,
+    unit: 'ms',
+    baseline: { name: `loop of ${P} serial HVPs, cpu${scaled}`, value: serialCpu },
+    speedup: serialCpu / autodiffBatched,
+    note: 'generic path for models without an R-operator',
+  });
 }
 
 // 2. Symmetric eigendecomposition at P = 1000 (values and vectors) against ml-matrix.
 {
   log('eigendecomposition…');
   for (const r of await benchLinalg()) {
-    figures.push({ name: r.name, value: r.ms, unit: 'ms', baseline: { name: r.baselineName, value: r.baselineMs }, speedup: r.speedup, ...(r.name.includes('1000') ? { target: '≤ 1500 ms and ≥ 3×' } : {}) });
+    figures.push({
+      name: r.name,
+      value: r.ms,
+      unit: 'ms',
+      baseline: { name: r.baselineName, value: r.baselineMs },
+      speedup: r.speedup,
+      ...(r.name.includes('1000') ? { target: '≤ 1500 ms and ≥ 3×' } : {}),
+    });
   }
 }
 
@@ -96,18 +148,40 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
   await backend('cpu'); // the faster backend for one small run (less overhead per op)
   const obj = mlpObjective(spec, 'mse', xor.inputs, xor.targets, xor.n);
   const loops = full ? R : 10;
-  const loopMs = (await time(async () => { for (let r = 0; r < loops; r++) await trainBatched(obj, starts[r]!, 1, config, ctx); })) * (R / loops);
+  const loopMs =
+    (await time(async () => {
+      for (let r = 0; r < loops; r++) await trainBatched(obj, starts[r]!, 1, config, ctx);
+    })) *
+    (R / loops);
   obj.dispose();
   const scaled = full ? '' : ` (${loops} runs timed, scaled to ${R})`;
-  figures.push({ name: `${R} XOR trainings × ${steps} Adam steps, one batch, wasm`, value: batchedWasm, unit: 'ms', baseline: { name: `JS loop of ${R} single runs, cpu${scaled}`, value: loopMs }, speedup: loopMs / batchedWasm, target: '≥ 10×' });
-  figures.push({ name: `${R} XOR trainings × ${steps} Adam steps, one batch, cpu`, value: batchedCpu, unit: 'ms', baseline: { name: `JS loop of ${R} single runs, cpu${scaled}`, value: loopMs }, speedup: loopMs / batchedCpu, target: '≥ 10×' });
+  figures.push({
+    name: `${R} XOR trainings × ${steps} Adam steps, one batch, wasm`,
+    value: batchedWasm,
+    unit: 'ms',
+    baseline: { name: `JS loop of ${R} single runs, cpu${scaled}`, value: loopMs },
+    speedup: loopMs / batchedWasm,
+    target: '≥ 10×',
+  });
+  figures.push({
+    name: `${R} XOR trainings × ${steps} Adam steps, one batch, cpu`,
+    value: batchedCpu,
+    unit: 'ms',
+    baseline: { name: `JS loop of ${R} single runs, cpu${scaled}`, value: loopMs },
+    speedup: loopMs / batchedCpu,
+    target: '≥ 10×',
+  });
 }
 
 // 4. Tensor counts: unchanged after every experiment and after 10,000 training steps.
 {
   log('tensor counts…');
   await backend('wasm');
-  const configs: [string, unknown][] = [['toy-hessian', {}], ['relu-regression-minima', { starts: 64, steps: 500 }], ['mlp-spectrum', { steps: 500, criticalSteps: 100 }]];
+  const configs: [string, unknown][] = [
+    ['toy-hessian', {}],
+    ['relu-regression-minima', { starts: 64, steps: 500 }],
+    ['mlp-spectrum', { steps: 500, criticalSteps: 100 }],
+  ];
   for (const [id, config] of configs) {
     const before = tf.memory().numTensors;
     await runExperiment({ id, config, seed: 1 });
@@ -116,7 +190,13 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
   const xor = makeXor();
   const obj = mlpObjective({ widths: [2, 4, 1], activation: 'tanh', bias: true }, 'mse', xor.inputs, xor.targets, xor.n);
   const before = tf.memory().numTensors;
-  await trainBatched(obj, new Float32Array(17 * 4).fill(0.3), 4, trainConfigSchema.parse({ optimizer: { kind: 'adam', lr: 0.01 }, steps: 10_000 }), { rng: createRng(1) });
+  await trainBatched(
+    obj,
+    new Float32Array(17 * 4).fill(0.3),
+    4,
+    trainConfigSchema.parse({ optimizer: { kind: 'adam', lr: 0.01 }, steps: 10_000 }),
+    { rng: createRng(1) },
+  );
   figures.push({ name: 'tensors left after 10,000 training steps', value: tf.memory().numTensors - before, unit: 'tensors', target: '0' });
   obj.dispose();
 }
@@ -127,22 +207,35 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
   const saddle = SURFACES.saddle;
   figures.push({
     name: 'SurfaceExplorer click: point analysis + 200-step descent path',
-    value: await median(51, () => { analyzePoint(saddle, [0.3, -0.2]); descentPath(saddle, [0.3, -0.2], 0.1, 200); }),
-    unit: 'ms', target: '≤ 8 ms (half a 60 Hz frame), else the worker',
+    value: await median(51, () => {
+      analyzePoint(saddle, [0.3, -0.2]);
+      descentPath(saddle, [0.3, -0.2], 0.1, 200);
+    }),
+    unit: 'ms',
+    target: '≤ 8 ms (half a 60 Hz frame), else the worker',
   });
   figures.push({
     name: 'TaylorApproximation move: 161-point curves + useful radius',
-    value: await median(51, () => { const line = slice2d(saddle, [0.5, 0.5], 30); taylorCurves(line, 1.5); usefulRadius(line, 1.5, 0.1); }),
-    unit: 'ms', target: '≤ 8 ms (half a 60 Hz frame), else the worker',
+    value: await median(51, () => {
+      const line = slice2d(saddle, [0.5, 0.5], 30);
+      taylorCurves(line, 1.5);
+      usefulRadius(line, 1.5, 0.1);
+    }),
+    unit: 'ms',
+    target: '≤ 8 ms (half a 60 Hz frame), else the worker',
   });
   figures.push({
     name: 'SaddleDynamics change: trajectories + 15-point escape sweep (defaults)',
-    value: await median(21, () => dynamicsScene({ lambda1: 1, lambda2: -0.5, lr: 0.1, beta: 0.9, sigma: 0.01, epsilon: 1e-3, seed: 1 }, [1e-8, 1e-1], 5000)),
-    unit: 'ms', target: '≤ 8 ms (half a 60 Hz frame), else the worker',
+    value: await median(21, () =>
+      dynamicsScene({ lambda1: 1, lambda2: -0.5, lr: 0.1, beta: 0.9, sigma: 0.01, epsilon: 1e-3, seed: 1 }, [1e-8, 1e-1], 5000),
+    ),
+    unit: 'ms',
+    target: '≤ 8 ms (half a 60 Hz frame), else the worker',
   });
 }
 
-const fmt = (v: number, unit: string) => (unit === 'ms' ? (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v < 10 ? `${v.toFixed(2)} ms` : `${v.toFixed(0)} ms`) : `${v} ${unit}`);
+const fmt = (v: number, unit: string) =>
+  unit === 'ms' ? (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v < 10 ? `${v.toFixed(2)} ms` : `${v.toFixed(0)} ms`) : `${v} ${unit}`;
 for (const f of figures) {
   const base = f.baseline ? `   vs ${f.baseline.name}: ${fmt(f.baseline.value, f.unit)}  → ${f.speedup!.toFixed(1)}×` : '';
   console.log(`${f.name}: ${fmt(f.value, f.unit)}${base}${f.target ? `   [target ${f.target}]` : ''}${f.note ? `   (${f.note})` : ''}`);

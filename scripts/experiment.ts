@@ -24,7 +24,10 @@ try {
       shown = true;
       process.stderr.write(`\r${`${Math.round(p.fraction * 100)}% ${p.stage}`.padEnd(70)}`);
     };
-    const result = await runExperiment({ id: experiment.id, config: settingsToConfig(args.settings), seed: args.seed }, args.json ? {} : { onProgress: progress });
+    const result = await runExperiment(
+      { id: experiment.id, config: settingsToConfig(args.settings), seed: args.seed },
+      args.json ? {} : { onProgress: progress },
+    );
     if (args.json) {
       console.log(JSON.stringify(result, null, 2));
     } else {

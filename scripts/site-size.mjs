@@ -42,12 +42,24 @@ console.log('page type'.padEnd(24), 'pages', 'HTML (largest)'.padEnd(26), 'CSS'.
 for (const [type, list] of rows) {
   const max = (key) => list.reduce((a, r) => (r[key].raw > a.raw ? r[key] : a), { raw: 0, gz: 0 });
   const files = Math.max(...list.map((r) => r.jsFiles));
-  console.log(type.padEnd(24), String(list.length).padEnd(5), kb(max('html')).padEnd(26), kb(max('css')).padEnd(24), `${files} (${kb(max('js'))})`.padEnd(12), kb(max('inline')));
+  console.log(
+    type.padEnd(24),
+    String(list.length).padEnd(5),
+    kb(max('html')).padEnd(26),
+    kb(max('css')).padEnd(24),
+    `${files} (${kb(max('js'))})`.padEnd(12),
+    kb(max('inline')),
+  );
 }
 
 // What loads later, on demand: each widget's code as it nears the viewport, and the experiment worker with tfjs.
 const assets = join(DIST, '_astro');
-const lazy = readdirSync(assets).filter((n) => n.endsWith('.js')).map((n) => ({ name: n, ...size(readFileSync(join(assets, n))) }));
-const wasm = readdirSync(join(DIST, 'tfjs-wasm')).map((n) => ({ name: `tfjs-wasm/${n}`, ...size(readFileSync(join(DIST, 'tfjs-wasm', n))) }));
-console.log('\nloaded on demand (script chunks and the worker\'s wasm; the browser picks one wasm file)');
+const lazy = readdirSync(assets)
+  .filter((n) => n.endsWith('.js'))
+  .map((n) => ({ name: n, ...size(readFileSync(join(assets, n))) }));
+const wasm = readdirSync(join(DIST, 'tfjs-wasm')).map((n) => ({
+  name: `tfjs-wasm/${n}`,
+  ...size(readFileSync(join(DIST, 'tfjs-wasm', n))),
+}));
+console.log("\nloaded on demand (script chunks and the worker's wasm; the browser picks one wasm file)");
 for (const f of [...lazy.sort((a, b) => b.raw - a.raw), ...wasm]) console.log(' ', f.name.padEnd(58), kb(f));

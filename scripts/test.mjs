@@ -14,7 +14,8 @@ function ensureChromium() {
   if (existsSync(chromium)) return;
   console.log(`Chromium not found at ${chromium}: installing Debian's chromium package.`);
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const apt = (...args) => run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const apt = (...args) =>
+    run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (apt('update') !== 0 || apt('install', '-y', 'chromium') !== 0 || !existsSync(chromium)) {
     console.error('Could not install chromium. Install it with: apt-get update && apt-get install -y chromium');
     process.exit(1);
@@ -22,6 +23,18 @@ function ensureChromium() {
 }
 
 ensureChromium();
+
+// Style first: Prettier's formatting and ESLint's rules (typescript-eslint) hold for the whole codebase.
+if (run(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']) !== 0) {
+  console.error('Files above are not formatted: run "npx prettier --write ." and commit the result.');
+  console.log('\nTests: 0 passed, 1 failed');
+  process.exit(1);
+}
+if (run(process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']) !== 0) {
+  console.error('ESLint found problems (above).');
+  console.log('\nTests: 0 passed, 1 failed');
+  process.exit(1);
+}
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const t0 = performance.now();
@@ -41,7 +54,14 @@ if (run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 
 mkdirSync('test-results', { recursive: true });
 const status = run(
   process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json', ...process.argv.slice(2)],
+  [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=test-results/vitest.json',
+    ...process.argv.slice(2),
+  ],
   { env },
 );
 try {

@@ -33,9 +33,16 @@ describe('building with bad input', { timeout: 180_000 }, () => {
   });
 
   it('fails on a formula KaTeX cannot parse, naming file, line and formula', () => {
-    build = buildFixture({ 'src/content/lectures/en/fixture.mdx': lecture(GOOD, '\nFine line.\n\nThe Hessian $H = \\begin{bmatrix} 0 & -2 \\end{pmatrix}$ here.\n') });
+    build = buildFixture({
+      'src/content/lectures/en/fixture.mdx': lecture(
+        GOOD,
+        '\nFine line.\n\nThe Hessian $H = \\begin{bmatrix} 0 & -2 \\end{pmatrix}$ here.\n',
+      ),
+    });
     expect(build.status).not.toBe(0);
-    expect(build.output).toMatch(/src\/content\/lectures\/en\/fixture\.mdx:10:\d+: KaTeX cannot typeset the formula `H = \\begin\{bmatrix\}/);
+    expect(build.output).toMatch(
+      /src\/content\/lectures\/en\/fixture\.mdx:10:\d+: KaTeX cannot typeset the formula `H = \\begin\{bmatrix\}/,
+    );
   });
 
   it('fails when a UI string is missing in one locale, naming the key and the file', () => {
@@ -53,7 +60,9 @@ describe('building with bad input', { timeout: 180_000 }, () => {
 
 describe('building with a lecture in one language only', { timeout: 180_000 }, () => {
   it('shows the other language under a notice instead of a missing page', () => {
-    build = buildFixture({ 'src/content/lectures/en/fixture.mdx': lecture(GOOD, '\n## Only English\n\nThis text exists in English only.\n') });
+    build = buildFixture({
+      'src/content/lectures/en/fixture.mdx': lecture(GOOD, '\n## Only English\n\nThis text exists in English only.\n'),
+    });
     expect(build.status, build.output).toBe(0);
     for (const locale of ['zh-tw', 'zh-cn']) {
       const html = build.read(`dist/${locale}/lectures/fixture/index.html`);
@@ -68,23 +77,29 @@ describe('building with a lecture in one language only', { timeout: 180_000 }, (
 describe('building with a bad widget prop', { timeout: 180_000 }, () => {
   it('fails naming the MDX file, the line, the prop and where the accepted props are', () => {
     build = buildFixture({
-      'src/content/lectures/en/fixture.mdx': lecture(GOOD, "\nimport SurfaceExplorer from '../../../components/widgets/SurfaceExplorer.astro';\n\nText.\n\n<SurfaceExplorer surface=\"volcano\" lr={-1} />\n"),
+      'src/content/lectures/en/fixture.mdx': lecture(
+        GOOD,
+        '\nimport SurfaceExplorer from \'../../../components/widgets/surface-explorer/SurfaceExplorer.astro\';\n\nText.\n\n<SurfaceExplorer surface="volcano" lr={-1} />\n',
+      ),
     });
     expect(build.status).not.toBe(0);
     expect(build.output).toMatch(/src\/content\/lectures\/en\/fixture\.mdx:12:1: <SurfaceExplorer> has invalid props/);
     expect(build.output).toContain('surface: surface must be one of two-weight');
     expect(build.output).toContain('lr: lr must be a positive finite number');
-    expect(build.output).toContain('src/components/widgets/SurfaceExplorer.props.ts');
+    expect(build.output).toContain('src/components/widgets/surface-explorer/props.ts');
   });
 
   it('fails on a TaylorApproximation whose point does not fit its mode, naming the prop and the fix', () => {
     build = buildFixture({
-      'src/content/lectures/en/fixture.mdx': lecture(GOOD, "\nimport TaylorApproximation from '../../../components/widgets/TaylorApproximation.astro';\n\nText.\n\n<TaylorApproximation mode=\"2d\" point={1} radius={9} />\n"),
+      'src/content/lectures/en/fixture.mdx': lecture(
+        GOOD,
+        '\nimport TaylorApproximation from \'../../../components/widgets/taylor-approximation/TaylorApproximation.astro\';\n\nText.\n\n<TaylorApproximation mode="2d" point={1} radius={9} />\n',
+      ),
     });
     expect(build.status).not.toBe(0);
     expect(build.output).toMatch(/src\/content\/lectures\/en\/fixture\.mdx:12:1: <TaylorApproximation> has invalid props/);
     expect(build.output).toContain('point: point must be a pair [w1, w2] in 2-D mode');
     expect(build.output).toContain('radius: radius must be at most 4');
-    expect(build.output).toContain('src/components/widgets/TaylorApproximation.props.ts');
+    expect(build.output).toContain('src/components/widgets/taylor-approximation/props.ts');
   });
 });

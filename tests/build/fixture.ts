@@ -37,7 +37,7 @@ export function buildFixture(files: Record<string, string | ((current: string) =
   return {
     status: r.status ?? 1,
     // Strip colour codes so messages can be matched as a reader sees them.
-    output: `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, ''),
+    output: `${r.stdout}\n${r.stderr}`.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), ''),
     dir,
     read: (path) => readFileSync(join(dir, path), 'utf8'),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),

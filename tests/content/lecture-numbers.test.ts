@@ -6,7 +6,8 @@ import { runExperiment } from '../../src/lib/experiments/index.ts';
 import type { MlpSpectrumResult } from '../../src/lib/experiments/mlp-spectrum.ts';
 import type { ReluRegressionResult } from '../../src/lib/experiments/relu-regression-minima.ts';
 
-const body = (locale: string, slug: string) => readFileSync(new URL(`../../src/content/lectures/${locale}/${slug}.mdx`, import.meta.url), 'utf8');
+const body = (locale: string, slug: string) =>
+  readFileSync(new URL(`../../src/content/lectures/${locale}/${slug}.mdx`, import.meta.url), 'utf8');
 /** A number as the page rounds it: the same significant digits as the text shows. */
 const sameAsShown = (shown: string, value: number) => {
   const digits = shown.replace(/^-?0?\.?0*/, '').replace('.', '').length;
@@ -30,7 +31,11 @@ describe('"Saddle point or local minimum?": the spectrum table of the trained si
       expect(Number(grad)).toBe(sameAsShown(grad!, r.gradNorm));
       expect(Number(lmin)).toBe(sameAsShown(lmin!, r.lambdaMin));
       expect(Number(lmax)).toBe(sameAsShown(lmax!, r.lambdaMax));
-      expect([Number(pos), Number(neg), Number(zero)]).toEqual([r.classification.positive, r.classification.negative, r.classification.zero]);
+      expect([Number(pos), Number(neg), Number(zero)]).toEqual([
+        r.classification.positive,
+        r.classification.negative,
+        r.classification.zero,
+      ]);
       expect(Number(ratio)).toBeCloseTo(r.classification.positive / r.parameters, 2);
     }
   });
@@ -39,10 +44,16 @@ describe('"Saddle point or local minimum?": the spectrum table of the trained si
 describe('"Do deep networks have local minima?": where gradient descent ends on D1', { timeout: 120_000 }, () => {
   it('quotes the counts relu-regression-minima gives with seed 1 and its defaults', async () => {
     const r = (await runExperiment({ id: 'relu-regression-minima', seed: 1 })) as ReluRegressionResult;
-    const counts = [...r.descent.clusters].sort((a, b) => a.loss - b.loss).map((c) => ({ loss: Number(c.loss.toFixed(2)), count: c.count }));
+    const counts = [...r.descent.clusters]
+      .sort((a, b) => a.loss - b.loss)
+      .map((c) => ({ loss: Number(c.loss.toFixed(2)), count: c.count }));
     expect(counts.reduce((a, c) => a + c.count, 0)).toBe(256);
-    const en = body('en', 'deep-local-minima').match(/It ends at loss 14 in (\d+) runs, at 18 in (\d+) runs, at \$21\.2\$ in (\d+) runs and at about \$21\.17\$ in (\d+)/)!;
-    const zh = body('zh-tw', 'deep-local-minima').match(/結果有 (\d+) 次停在損失 14、(\d+) 次停在 18、(\d+) 次停在 \$21\.2\$、(\d+) 次停在約 \$21\.17\$/)!;
+    const en = body('en', 'deep-local-minima').match(
+      /It ends at loss 14 in (\d+) runs, at 18 in (\d+) runs, at \$21\.2\$ in (\d+) runs and at about \$21\.17\$ in (\d+)/,
+    )!;
+    const zh = body('zh-tw', 'deep-local-minima').match(
+      /結果有 (\d+) 次停在損失 14、(\d+) 次停在 18、(\d+) 次停在 \$21\.2\$、(\d+) 次停在約 \$21\.17\$/,
+    )!;
     expect(en.slice(1)).toEqual(zh.slice(1));
     const quoted = [14, 18, 21.2, 21.17].map((loss, i) => ({ loss, count: Number(en[i + 1]) }));
     expect(counts.map((c) => c.count).sort()).toEqual(quoted.map((q) => q.count).sort());
@@ -57,7 +68,9 @@ describe('"Saddle point or local minimum?": the GOE table', { timeout: 120_000 }
   it('gives the counts goe-definite draws with seed 0 and 10⁶ matrices per n, the same in every locale', async () => {
     expect(tables[0]!.length).toBe(6);
     for (const t of tables) expect(t).toEqual(tables[0]);
-    const r = (await runExperiment({ id: 'goe-definite', config: { maxN: 6, samples: 1_000_000 }, seed: 0 })) as { rows: { n: number; samples: number; positiveDefinite: number }[] };
+    const r = (await runExperiment({ id: 'goe-definite', config: { maxN: 6, samples: 1_000_000 }, seed: 0 })) as {
+      rows: { n: number; samples: number; positiveDefinite: number }[];
+    };
     for (const [n, coin, count, fraction] of tables[0]!) {
       const computed = r.rows.find((x) => x.n === Number(n))!;
       expect(computed.samples).toBe(1_000_000);
@@ -70,7 +83,10 @@ describe('"Saddle point or local minimum?": the GOE table', { timeout: 120_000 }
       expect(shown).toBeCloseTo(Number((computed.positiveDefinite / computed.samples).toPrecision(digits)), 12);
     }
     // n = 1 and n = 2 against the exact probabilities 1/2 and (2 − √2)/4, within 4 binomial standard deviations.
-    for (const [n, exact] of [[1, 0.5], [2, (2 - Math.SQRT2) / 4]] as const) {
+    for (const [n, exact] of [
+      [1, 0.5],
+      [2, (2 - Math.SQRT2) / 4],
+    ] as const) {
       const count = r.rows.find((x) => x.n === n)!.positiveDefinite;
       expect(Math.abs(count - exact * 1e6)).toBeLessThan(4 * Math.sqrt(1e6 * exact * (1 - exact)));
     }

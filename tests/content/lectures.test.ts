@@ -7,7 +7,11 @@ import { AUTHORED_LOCALES } from '../../src/lib/i18n/locales.ts';
 import { symmetricEigen2, twoWeightHessian, twoWeightLoss } from '../../src/lib/models/two-weight.ts';
 
 const DIR = new URL('../../src/content/lectures/', import.meta.url);
-const slugsIn = (locale: string) => readdirSync(new URL(`${locale}/`, DIR)).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4)).sort();
+const slugsIn = (locale: string) =>
+  readdirSync(new URL(`${locale}/`, DIR))
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.slice(0, -4))
+    .sort();
 const source = (locale: string, slug: string) => readFileSync(new URL(`${locale}/${slug}.mdx`, DIR), 'utf8');
 function split(text: string) {
   const m = text.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/)!;

@@ -8,7 +8,7 @@ import { createRng } from '../../src/lib/random/rng.ts';
 const PATH = (locale: string) => `/${locale}/lectures/saddle-or-minimum/`;
 const site = useSite();
 const open = (locale: string, query = '', width = 1280) => openPage(site, PATH(locale) + query, width);
-const TAG = 'saddle-dimensions';
+const TAG = 'saddle-dimensions-and-saddles';
 const live = (page: Page) => waitForWidget(page, TAG);
 
 /** a cos²φ − b sin²φ, the slice curvature of ½(a x₁² − b x₂²) at φ degrees, as the readout prints it. */
@@ -16,7 +16,11 @@ const curvature = (a: number, b: number, phi: number) => {
   const r = (phi * Math.PI) / 180;
   return a * Math.cos(r) ** 2 - b * Math.sin(r) ** 2;
 };
-const shown = (v: number) => v.toFixed(4).replace('-', '−').replace(/^−(0\.0000)$/, '$1');
+const shown = (v: number) =>
+  v
+    .toFixed(4)
+    .replace('-', '−')
+    .replace(/^−(0\.0000)$/, '$1');
 const cell = (page: Page, row: string) => page.locator(`${TAG} .${row} td`).innerText();
 const sliceClass = async (page: Page) => (await page.locator(`${TAG} .row-slice`).getAttribute('class')) ?? '';
 const status = (page: Page) => page.locator(`${TAG} .widget-status`);
@@ -26,14 +30,20 @@ const setField = async (page: Page, name: string, value: string) => {
 };
 /** Table rows of part (b) as [n, K, k]. */
 const goeTable = (page: Page) =>
-  page.$$eval(`${TAG} .dims-goe-part tbody tr`, (rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((td) => Number(td.textContent))));
-const idle = (page: Page) => page.waitForFunction((tag) => document.querySelector<HTMLElement>(tag)?.dataset.sampling !== 'true', TAG, { timeout: 30_000 });
+  page.$$eval(`${TAG} .dims-goe-part tbody tr`, (rows) =>
+    rows.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((td) => Number(td.textContent))),
+  );
+const idle = (page: Page) =>
+  page.waitForFunction((tag) => document.querySelector<HTMLElement>(tag)?.dataset.sampling !== 'true', TAG, { timeout: 30_000 });
 
 /** The counts the widget must show for (seed, batches): the same experiment run here in Node. */
 async function expectedCounts(maxN: number, samples: number, seed: number, batches: number): Promise<GoeCount[]> {
   let rows: GoeCount[] = [];
   for (let k = 0; k < batches; k++) {
-    const r = await goeDefinite.run({ maxN, samples: k === 0 ? initialSamples(maxN, samples) : samples }, { rng: createRng(batchSeed(seed, k)) });
+    const r = await goeDefinite.run(
+      { maxN, samples: k === 0 ? initialSamples(maxN, samples) : samples },
+      { rng: createRng(batchSeed(seed, k)) },
+    );
     rows = mergeCounts(rows, r.rows);
   }
   return rows;
@@ -66,7 +76,9 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('DimensionsAndSaddles (%s)', (locale) =>
     expect(await map.getAttribute('tabindex')).toBe('0');
     expect(await map.getAttribute('aria-roledescription')).toBeTruthy();
     expect((await map.getAttribute('aria-label'))!.length).toBeGreaterThan(10);
-    expect(await page.locator(`[id="${await map.getAttribute('aria-describedby')}"]`).innerText()).toBe(await page.locator(`${TAG} .dims-slice-part .widget-instructions`).innerText());
+    expect(await page.locator(`[id="${await map.getAttribute('aria-describedby')}"]`).innerText()).toBe(
+      await page.locator(`${TAG} .dims-slice-part .widget-instructions`).innerText(),
+    );
     // The slider speaks its own value; the visible degree readout beside it stays silent.
     expect(await page.getAttribute(`${TAG} output[name=angleOut]`, 'aria-hidden')).toBe('true');
     expect(await cell(page, 'row-curvature')).toBe(shown(curvature(1, 0.25, 30)));
@@ -98,13 +110,14 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('DimensionsAndSaddles (%s)', (locale) =>
     // A drag towards (1, 1) on the map points the line at 45°.
     const target = await page.$eval(`${TAG} .dims-map svg`, (svg) => {
       const s = svg as unknown as { scale(n: string): { apply(v: number): number } };
-      const r = svg.getBoundingClientRect(), w = Number(svg.getAttribute('width'));
+      const r = svg.getBoundingClientRect(),
+        w = Number(svg.getAttribute('width'));
       return { x: r.left + (s.scale('x').apply(1) * r.width) / w, y: r.top + (s.scale('y').apply(1) * r.width) / w };
     });
     await page.mouse.click(target.x, target.y);
     expect(await page.inputValue(`${TAG} input[name=angle]`)).toBe('45');
     expect(await cell(page, 'row-curvature')).toBe(shown(curvature(1, 0.25, 45)));
-    expect(new URL(page.url()).searchParams.get('dims.angle')).toBe('45');
+    expect(new URL(page.url()).searchParams.get('dimensions-and-saddles.angle')).toBe('45');
     // Rotate animates the line; a second press stops it on a whole degree.
     await page.click(`${TAG} [data-action=rotate]`);
     expect(await page.getAttribute(`${TAG} [data-action=rotate]`, 'aria-pressed')).toBe('true');
@@ -125,7 +138,7 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('DimensionsAndSaddles (%s)', (locale) =>
     await idle(page);
     const expected = await expectedCounts(12, 2000, 1, 2);
     expect(await goeTable(page)).toEqual(expected.map((r) => [r.n, r.samples, r.positiveDefinite]));
-    expect(new URL(page.url()).searchParams.get('dims.batches')).toBe('2');
+    expect(new URL(page.url()).searchParams.get('dimensions-and-saddles.batches')).toBe('2');
     expect(await status(page).innerText()).toContain('4000');
     await setField(page, 'a', '-3');
     expect(await page.inputValue(`${TAG} input[name=a]`)).toBe('0.05');
@@ -153,7 +166,9 @@ describe('DimensionsAndSaddles state and robustness', () => {
     await live(page);
     /** Rendered px per drawn px of each chart: 1 means its 12 px labels show at 12 px. */
     const scales = () =>
-      page.$$eval(`${TAG} .dims-map svg, ${TAG} .dims-curve svg, ${TAG} .dims-goe-chart svg`, (svgs) => svgs.map((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width'))));
+      page.$$eval(`${TAG} .dims-map svg, ${TAG} .dims-curve svg, ${TAG} .dims-goe-chart svg`, (svgs) =>
+        svgs.map((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width'))),
+      );
     const drawnAtWidth = async () => {
       const all = await scales();
       expect(all).toHaveLength(3);
@@ -161,11 +176,16 @@ describe('DimensionsAndSaddles state and robustness', () => {
     };
     await drawnAtWidth();
     // The formula wraps instead of scrolling, and is no Tab stop.
-    const formula = await page.$eval(`${TAG} .dims-formula`, (p) => ({ over: p.scrollWidth - p.clientWidth, tab: (p as HTMLElement).tabIndex }));
+    const formula = await page.$eval(`${TAG} .dims-formula`, (p) => ({
+      over: p.scrollWidth - p.clientWidth,
+      tab: (p as HTMLElement).tabIndex,
+    }));
     expect(formula.over).toBeLessThanOrEqual(0);
     expect(formula.tab).toBeLessThan(0);
     // Legend lines wrap under their text, not under the swatch.
-    const indents = await page.$$eval(`${TAG} .widget-legend li`, (items) => items.map((li) => li.querySelector('span')!.getBoundingClientRect().left - li.querySelector('svg')!.getBoundingClientRect().right));
+    const indents = await page.$$eval(`${TAG} .widget-legend li`, (items) =>
+      items.map((li) => li.querySelector('span')!.getBoundingClientRect().left - li.querySelector('svg')!.getBoundingClientRect().right),
+    );
     expect(indents.length).toBeGreaterThan(0);
     for (const d of indents) expect(d).toBeGreaterThanOrEqual(0);
     await page.setViewportSize({ width: 800, height: 900 });
@@ -174,7 +194,8 @@ describe('DimensionsAndSaddles state and robustness', () => {
     await page.locator(`${TAG} .dims-map`).scrollIntoViewIfNeeded();
     const target = await page.$eval(`${TAG} .dims-map svg`, (svg) => {
       const s = svg as unknown as { scale(n: string): { apply(v: number): number } };
-      const r = svg.getBoundingClientRect(), w = Number(svg.getAttribute('width'));
+      const r = svg.getBoundingClientRect(),
+        w = Number(svg.getAttribute('width'));
       return { x: r.left + (s.scale('x').apply(-1) * r.width) / w, y: r.top + (s.scale('y').apply(1) * r.width) / w };
     });
     await page.mouse.click(target.x, target.y);
@@ -185,7 +206,7 @@ describe('DimensionsAndSaddles state and robustness', () => {
   });
 
   it('counts matrices and batches in proper English, and says when the first batch was cut short for a quick preview', async () => {
-    const { page } = await open('en', '?dims.samples=1');
+    const { page } = await open('en', '?dimensions-and-saddles.samples=1');
     await live(page);
     await idle(page);
     expect(await status(page).innerText()).toContain('1 matrix per n after 1 batch,');
@@ -193,7 +214,7 @@ describe('DimensionsAndSaddles state and robustness', () => {
     await idle(page);
     expect(await status(page).innerText()).toContain('2 matrices per n after 2 batches,');
     await page.close();
-    const quick = await open('en', '?dims.maxN=40&dims.samples=200000');
+    const quick = await open('en', '?dimensions-and-saddles.maxN=40&dimensions-and-saddles.samples=200000');
     await live(quick.page);
     await idle(quick.page);
     const first = initialSamples(40, 200000);
@@ -206,7 +227,10 @@ describe('DimensionsAndSaddles state and robustness', () => {
   });
 
   it('restores the slice and the sampled counts from a shared URL', async () => {
-    const { page } = await open('en', '?dims.angle=90&dims.a=2&dims.b=0.5&dims.seed=5&dims.maxN=6&dims.batches=2&dims.samples=3000');
+    const { page } = await open(
+      'en',
+      '?dimensions-and-saddles.angle=90&dimensions-and-saddles.a=2&dimensions-and-saddles.b=0.5&dimensions-and-saddles.seed=5&dimensions-and-saddles.maxN=6&dimensions-and-saddles.batches=2&dimensions-and-saddles.samples=3000',
+    );
     await live(page);
     expect(await cell(page, 'row-curvature')).toBe(shown(curvature(2, 0.5, 90)));
     expect(await sliceClass(page)).toContain('is-maximum');
@@ -231,7 +255,7 @@ describe('DimensionsAndSaddles state and robustness', () => {
     if (await page.isEnabled(`${TAG} [data-action=stop]`)) await page.click(`${TAG} [data-action=stop]`);
     for (let i = 0; i < 5; i++) await setField(page, 'samples', String(500 + 100 * i));
     await idle(page);
-    const angle = Number(new URL(page.url()).searchParams.get('dims.angle') ?? 30);
+    const angle = Number(new URL(page.url()).searchParams.get('dimensions-and-saddles.angle') ?? 30);
     expect(await cell(page, 'row-curvature')).toBe(shown(curvature(1, 0.25, angle)));
     const expected = await expectedCounts(12, 900, 1, 1);
     expect(await goeTable(page)).toEqual(expected.map((r) => [r.n, r.samples, r.positiveDefinite]));
@@ -257,7 +281,7 @@ describe('DimensionsAndSaddles state and robustness', () => {
     // Only the first batch (its size capped by the first-paint budget) remains.
     const first = initialSamples(12, 300000);
     expect((await goeTable(page)).every(([, K]) => K === first)).toBe(true);
-    expect(new URL(page.url()).searchParams.get('dims.batches')).toBe(null);
+    expect(new URL(page.url()).searchParams.get('dimensions-and-saddles.batches')).toBe(null);
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });

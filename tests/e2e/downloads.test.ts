@@ -9,7 +9,7 @@ describe.each(WIDGETS)('$element', ({ lecture, element, file, settled }) => {
   it('offers its data (JSON, CSV) and figure (SVG, PNG) for download', async () => {
     const { page } = await openPage(site, `/en/lectures/${lecture}/`);
     await waitForWidget(page, element);
-    if (settled) await page.waitForSelector(`${element}${settled}`);
+    await page.waitForSelector(`${element}${settled}`);
     await expectDownloads(page, element, file);
     await page.close();
   });

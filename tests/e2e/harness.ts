@@ -10,9 +10,19 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const DIST = process.env.SADDLE_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.woff2': 'font/woff2',
-  '.woff': 'font/woff', '.ttf': 'font/ttf', '.wasm': 'application/wasm', '.png': 'image/png', '.txt': 'text/plain',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.txt': 'text/plain',
 };
 
 /** Serves `dist/` on 127.0.0.1: `/a/` → `a/index.html`, anything missing → `404.html` with status 404. */
@@ -45,7 +55,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -77,7 +95,9 @@ export interface PageWatch {
 /** Records what a reader would never want: console errors, failed or foreign requests, script files. */
 export function watchPage(page: Page, origin: string): PageWatch {
   const w: PageWatch = { consoleErrors: [], failedRequests: [], foreignRequests: [], scriptFiles: [] };
-  page.on('console', (m) => { if (m.type() === 'error') w.consoleErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') w.consoleErrors.push(m.text());
+  });
   page.on('pageerror', (e) => w.consoleErrors.push(String(e)));
   page.on('request', (r) => {
     const url = r.url();
@@ -85,7 +105,9 @@ export function watchPage(page: Page, origin: string): PageWatch {
     if (r.resourceType() === 'script') w.scriptFiles.push(url);
   });
   page.on('requestfailed', (r) => w.failedRequests.push(`${r.url()} (${r.failure()?.errorText})`));
-  page.on('response', (r) => { if (r.status() >= 400) w.failedRequests.push(`${r.url()} (${r.status()})`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400) w.failedRequests.push(`${r.url()} (${r.status()})`);
+  });
   return w;
 }
 
@@ -131,19 +153,25 @@ export async function expectDownloads(page: Page, scope: string, name: string): 
   const files: Record<string, Buffer> = {};
   for (const ext of ['json', 'csv', 'svg', 'png'] as const) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${scope} [data-download=${ext}]`)]);
-    if (download.suggestedFilename() !== `${name}.${ext}`) throw new Error(`download named ${download.suggestedFilename()}, expected ${name}.${ext}`);
+    if (download.suggestedFilename() !== `${name}.${ext}`)
+      throw new Error(`download named ${download.suggestedFilename()}, expected ${name}.${ext}`);
     files[ext] = await readFile((await download.path())!);
   }
   JSON.parse(files.json!.toString('utf8'));
   const csv = files.csv!.toString('utf8').trim().split('\n');
   if (csv.length < 2 || !csv[0]!.includes(',')) throw new Error(`CSV without header and rows: ${csv.slice(0, 2).join(' / ')}`);
   if (!/^(<\?xml[^>]*>\s*)?<svg[\s>]/.test(files.svg!.toString('utf8'))) throw new Error('SVG download is not an SVG document');
-  if (!files.png!.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw new Error('PNG download lacks the PNG signature');
+  if (!files.png!.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    throw new Error('PNG download lacks the PNG signature');
 }
 
 /** How many tensors the page's experiment worker holds (it must not grow across interactions). */
 export const workerTensors = (page: Page): Promise<number> =>
-  page.evaluate(async () => (await (globalThis as unknown as { __saddleWorker: { memory(): Promise<{ numTensors: number }> } }).__saddleWorker.memory()).numTensors);
+  page.evaluate(
+    async () =>
+      (await (globalThis as unknown as { __saddleWorker: { memory(): Promise<{ numTensors: number }> } }).__saddleWorker.memory())
+        .numTensors,
+  );
 
 /** How far the page scrolls sideways (0 when nothing overflows the viewport). */
 export const sidewaysOverflow = (page: Page): Promise<number> =>

@@ -21,7 +21,12 @@ const settled = (page: Page, step?: number) =>
   page.waitForFunction(
     ([tag, s]) => {
       const e = document.querySelector<HTMLElement>(tag as string)!;
-      return e.dataset.state !== 'training' && e.dataset.state !== 'busy' && e.dataset.spectrumStep === e.dataset.step && (s === null || e.dataset.step === String(s));
+      return (
+        e.dataset.state !== 'training' &&
+        e.dataset.state !== 'busy' &&
+        e.dataset.spectrumStep === e.dataset.step &&
+        (s === null || e.dataset.step === String(s))
+      );
     },
     [TAG, step ?? null] as const,
     { timeout: 20_000 },
@@ -60,7 +65,11 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('HessianSpectrum (%s)', (locale) => {
       const label = labels.reduce((a, b) => (Number(b.textContent) > Number(a.textContent) ? b : a));
       const r = label.getBoundingClientRect();
       const grid = [...svg.querySelectorAll('[aria-label="y-grid"] line')].map((l) => l.getBoundingClientRect().top);
-      return { count: label.textContent, crossed: grid.filter((y) => y > r.top && y < r.bottom).length, belowTop: r.top - svg.getBoundingClientRect().top };
+      return {
+        count: label.textContent,
+        crossed: grid.filter((y) => y > r.top && y < r.bottom).length,
+        belowTop: r.top - svg.getBoundingClientRect().top,
+      };
     }, TAG);
     expect(tallest.crossed).toBe(0);
     expect(tallest.belowTop).toBeGreaterThan(0);
@@ -87,17 +96,28 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('HessianSpectrum (%s)', (locale) => {
     await page.evaluate((tag) => {
       const w = window as unknown as { changes: { status: number; live: number } };
       w.changes = { status: 0, live: 0 };
-      new MutationObserver(() => w.changes.status++).observe(document.querySelector(`${tag} .widget-status`)!, { childList: true, characterData: true, subtree: true });
-      new MutationObserver(() => w.changes.live++).observe(document.querySelector(`${tag} [aria-live=polite]`)!, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => w.changes.status++).observe(document.querySelector(`${tag} .widget-status`)!, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+      new MutationObserver(() => w.changes.live++).observe(document.querySelector(`${tag} [aria-live=polite]`)!, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     }, TAG);
     await page.waitForFunction((tag) => Number(document.querySelector<HTMLElement>(tag)!.dataset.step) >= 900, TAG, { timeout: 20_000 });
     // The visible status keeps up with the readout every chunk; screen readers hear it only every few seconds.
-    const during = await page.evaluate((tag) => ({
-      step: document.querySelector<HTMLElement>(tag)!.dataset.step!,
-      readout: document.querySelector(`${tag} .row-step td`)!.textContent,
-      status: document.querySelector(`${tag} .widget-status`)!.textContent!,
-      changes: (window as unknown as { changes: { status: number; live: number } }).changes,
-    }), TAG);
+    const during = await page.evaluate(
+      (tag) => ({
+        step: document.querySelector<HTMLElement>(tag)!.dataset.step!,
+        readout: document.querySelector(`${tag} .row-step td`)!.textContent,
+        status: document.querySelector(`${tag} .widget-status`)!.textContent!,
+        changes: (window as unknown as { changes: { status: number; live: number } }).changes,
+      }),
+      TAG,
+    );
     expect(during.readout).toBe(during.step);
     expect(during.status).toContain(during.step);
     expect(during.changes.status).toBeGreaterThanOrEqual(5);
@@ -117,7 +137,11 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('HessianSpectrum (%s)', (locale) => {
     await page.keyboard.press('ArrowRight');
     await settled(page, step + 100);
     await page.keyboard.press('Space');
-    await page.waitForFunction(([tag, s]) => Number(document.querySelector<HTMLElement>(tag)!.dataset.step) > s, [TAG, step + 100] as const, { timeout: 20_000 });
+    await page.waitForFunction(
+      ([tag, s]) => Number(document.querySelector<HTMLElement>(tag)!.dataset.step) > s,
+      [TAG, step + 100] as const,
+      { timeout: 20_000 },
+    );
     await page.keyboard.press('Space');
     await settled(page);
     expect(watch.consoleErrors).toEqual([]);
@@ -167,7 +191,8 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('HessianSpectrum (%s)', (locale) => {
 
 describe('HessianSpectrum state and robustness', () => {
   it('retrains from a shared URL to the same step, matching the same experiments run here in Node', async () => {
-    const query = '?spectrum.dataset=xor&spectrum.hidden=4-4&spectrum.act=tanh&spectrum.opt=adam&spectrum.lr=0.02&spectrum.seed=3&spectrum.steps=200';
+    const query =
+      '?hessian-spectrum.dataset=xor&hessian-spectrum.hidden=4-4&hessian-spectrum.act=tanh&hessian-spectrum.opt=adam&hessian-spectrum.lr=0.02&hessian-spectrum.seed=3&hessian-spectrum.steps=200';
     const { page, watch } = await open('en', query);
     await live(page);
     await settled(page, 200);
@@ -176,8 +201,16 @@ describe('HessianSpectrum state and robustness', () => {
     expect(await page.inputValue(`${TAG} select[name=dataset]`)).toBe('xor');
     expect(await page.inputValue(`${TAG} input[name=hidden]`)).toBe('4, 4');
     const net = { dataset: { id: 'xor', params: { centered: true } }, hidden: [4, 4], activation: 'tanh', loss: 'mse' };
-    const trained = (await runExperiment({ id: 'mlp-train-step', config: { ...net, optimizer: { kind: 'adam', lr: 0.02 }, steps: 200 }, seed: 3 })) as MlpTrainStepResult;
-    const sp = (await runExperiment({ id: 'mlp-probe-spectrum', config: { ...net, theta: trained.theta, gradTol: 1e-2 }, seed: 3 })) as MlpProbeSpectrumResult;
+    const trained = (await runExperiment({
+      id: 'mlp-train-step',
+      config: { ...net, optimizer: { kind: 'adam', lr: 0.02 }, steps: 200 },
+      seed: 3,
+    })) as MlpTrainStepResult;
+    const sp = (await runExperiment({
+      id: 'mlp-probe-spectrum',
+      config: { ...net, theta: trained.theta, gradTol: 1e-2 },
+      seed: 3,
+    })) as MlpProbeSpectrumResult;
     // The page runs on wasm, Node on cpu: float32 round-off apart, the same numbers.
     expect(await value(page, 'row-loss')).toBeCloseTo(trained.loss, 4);
     expect(Math.abs((await value(page, 'row-lambda-max')) - sp.lambdaMax)).toBeLessThan(2e-2 * Math.abs(sp.lambdaMax));
@@ -203,7 +236,9 @@ describe('HessianSpectrum state and robustness', () => {
     await live(page);
     await page.click(`${TAG} [data-action=spectrum]`);
     // The first live spectrum starts the worker; its status carries the time it took.
-    await page.waitForFunction((tag) => document.querySelector(`${tag} .widget-status`)!.textContent!.includes('Computed in'), TAG, { timeout: 20_000 });
+    await page.waitForFunction((tag) => document.querySelector(`${tag} .widget-status`)!.textContent!.includes('Computed in'), TAG, {
+      timeout: 20_000,
+    });
     await settled(page, 300);
     const before = await workerTensors(page);
     const actions = ['step', 'spectrum', 'train', 'step', 'train'];

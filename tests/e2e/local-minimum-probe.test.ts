@@ -9,7 +9,13 @@ const site = useSite();
 const open = (locale: string, query = '', width = 1280) => openPage(site, PATH(locale) + query, width);
 
 /** D1 and its loss, written out here (not imported), for the numbers the widget must show. */
-const D1 = [[-1, 3], [1, -3], [3, 0], [4, 1], [5, 2]] as const;
+const D1 = [
+  [-1, 3],
+  [1, -3],
+  [3, 0],
+  [4, 1],
+  [5, 2],
+] as const;
 const loss = ([w, b, v, c]: number[]) => D1.reduce((s, [x, y]) => s + (v! * Math.max(0, w! * x + b!) + c! - y) ** 2, 0);
 
 const cell = (page: Page, row: string) => page.locator(`${TAG} .${row} td`).innerText();
@@ -139,7 +145,10 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('LocalMinimumProbe (%s)', (locale) => {
 
 describe('LocalMinimumProbe state and robustness', () => {
   it('restores θ, radius, seed and η from a shared URL, and writes its state back', async () => {
-    const { page } = await open('en', '?probe.w=-7&probe.b=-4&probe.v=1&probe.c=0&probe.radius=0.001&probe.seed=5&probe.lr=0.02');
+    const { page } = await open(
+      'en',
+      '?local-minimum-probe.w=-7&local-minimum-probe.b=-4&local-minimum-probe.v=1&local-minimum-probe.c=0&local-minimum-probe.radius=0.001&local-minimum-probe.seed=5&local-minimum-probe.lr=0.02',
+    );
     await live(page);
     expect(await lossShown(page)).toBe(14);
     expect(await page.inputValue(`${TAG} input[name=radius]`)).toBe('0.001');

@@ -47,7 +47,9 @@ describe('the built site', () => {
       const widgets = await page.locator('[data-saddle-widget]').count();
       if (widgets === 0) expect(watch.scriptFiles).toEqual([]);
       else {
-        const near = await page.$$eval('[data-saddle-widget]', (els) => els.filter((e) => e.getBoundingClientRect().top < innerHeight + 800).map((e) => (e as HTMLElement).dataset.saddleWidget ?? ''));
+        const near = await page.$$eval('[data-saddle-widget]', (els) =>
+          els.filter((e) => e.getBoundingClientRect().top < innerHeight + 800).map((e) => (e as HTMLElement).dataset.saddleWidget ?? ''),
+        );
         for (const url of watch.scriptFiles) {
           if (/_astro\/([A-Za-z]+\.astro_astro_type_script|loader\.)/.test(url)) continue;
           expect(near.length, `${url} loaded with no widget near the first screen`).toBeGreaterThan(0);
@@ -69,7 +71,6 @@ describe('the built site', () => {
       }
       await page.close();
     });
-
   });
 
   describe.each(pages.filter((p) => p.includes('/lectures/')))('%s', (path) => {
@@ -84,8 +85,14 @@ describe('the built site', () => {
       });
       expect(leftover).toEqual([]);
       // KaTeX draws radicals and large delimiters as inline SVG; page CSS must not collapse them.
-      const flatSvgs = await page.$$eval('main .katex svg', (svgs) =>
-        svgs.filter((s) => { const r = s.getBoundingClientRect(); return r.width < 1 || r.height < 1; }).length);
+      const flatSvgs = await page.$$eval(
+        'main .katex svg',
+        (svgs) =>
+          svgs.filter((s) => {
+            const r = s.getBoundingClientRect();
+            return r.width < 1 || r.height < 1;
+          }).length,
+      );
       expect(flatSvgs).toBe(0);
       // KaTeX's fonts were actually used: the glyphs are measured in KaTeX_Main / KaTeX_Math.
       await page.evaluate(() => document.fonts.ready);
@@ -95,7 +102,6 @@ describe('the built site', () => {
       for (const id of targets) expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
       await page.close();
     });
-
   });
 
   describe.each(pages.filter((p) => p !== '/'))('%s', (path) => {

@@ -108,9 +108,15 @@ describe('search engines and hosts', () => {
     const pageChunks = [loader, ...[...readFileSync(join(assets, loader), 'utf8').matchAll(/"_astro\/([^"]+\.js)"/g)].map((m) => m[1]!)];
     expect(pageChunks.some((f) => f.startsWith('hessian-spectrum.client'))).toBe(true);
     const worker = readdirSync(assets).find((f) => /^worker-.*\.js$/.test(f))!;
-    for (const [marker, what] of [['tfjsflags', 'tfjs'], ['invalid_type', 'zod']] as const) {
+    for (const [marker, what] of [
+      ['tfjsflags', 'tfjs'],
+      ['invalid_type', 'zod'],
+    ] as const) {
       expect(readFileSync(join(assets, worker), 'utf8')).toContain(marker);
-      expect(pageChunks.filter((f) => readFileSync(join(assets, f), 'utf8').includes(marker)), `page chunks with ${what}`).toEqual([]);
+      expect(
+        pageChunks.filter((f) => readFileSync(join(assets, f), 'utf8').includes(marker)),
+        `page chunks with ${what}`,
+      ).toEqual([]);
     }
   });
 

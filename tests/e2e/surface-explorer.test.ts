@@ -53,7 +53,10 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('SurfaceExplorer (%s)', (locale) => {
     await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.25);
     const after = await cell(page, 'row-point');
     expect(after).not.toBe(before);
-    const [w1, w2] = after.replace(/[()]/g, '').split(', ').map((s) => Number(s.replace('−', '-')));
+    const [w1, w2] = after
+      .replace(/[()]/g, '')
+      .split(', ')
+      .map((s) => Number(s.replace('−', '-')));
     expect(w1).toBeGreaterThan(0.8);
     expect(w2).toBeGreaterThan(0.8);
     await page.close();
@@ -84,7 +87,7 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('SurfaceExplorer (%s)', (locale) => {
 
 describe('SurfaceExplorer state and robustness', () => {
   it('restores the exact view from a shared URL', async () => {
-    const { page } = await open('en', '?surface.w1=1&surface.w2=1');
+    const { page } = await open('en', '?surface-explorer.w1=1&surface-explorer.w2=1');
     await live(page);
     expect(await cell(page, 'row-point')).toBe('(1.0000, 1.0000)');
     expect(await page.locator('saddle-surface-explorer').getAttribute('data-verdict')).toBe('degenerate');
@@ -99,7 +102,8 @@ describe('SurfaceExplorer state and robustness', () => {
     await page.focus('saddle-surface-explorer .widget-chart');
     const keys = ['ArrowRight', 'ArrowUp', 'ArrowLeft', 'ArrowDown', 'Shift+ArrowRight'];
     for (let i = 0; i < 40; i++) await page.keyboard.press(keys[i % keys.length]!);
-    for (let i = 0; i < 10; i++) await page.click(['saddle-surface-explorer [data-action=escape]', 'saddle-surface-explorer [data-action=descend]'][i % 2]!);
+    for (let i = 0; i < 10; i++)
+      await page.click(['saddle-surface-explorer [data-action=escape]', 'saddle-surface-explorer [data-action=descend]'][i % 2]!);
     const q = new URL(page.url()).searchParams;
     const [w1, w2] = [Number(q.get('surface.w1') ?? 0), Number(q.get('surface.w2') ?? 0)];
     const shown = Number((await cell(page, 'row-loss')).replace('−', '-'));

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { openPage, useSite, waitForWidget, sidewaysOverflow } from './harness.ts';
 
 const PATH = (locale: string) => `/${locale}/lectures/taylor-hessian/`;
-const ONE = '#widget-taylor';
+const ONE = '#widget-taylor-approximation';
 const TWO = '#widget-taylor-2d';
 const site = useSite();
 
@@ -98,7 +98,7 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('TaylorApproximation (%s)', (locale) => 
 
 describe('TaylorApproximation state and robustness', () => {
   it('restores the exact view from a shared URL, clamping what is out of range', async () => {
-    const { page } = await open('en', '?taylor-2d.s=-0.5&taylor-2d.angle=135&taylor.s=7');
+    const { page } = await open('en', '?taylor-2d.s=-0.5&taylor-2d.angle=135&taylor-approximation.s=7');
     await live(page, TWO);
     // At 135°, w₁w₂ = −s²/2: truth (1 + s²/2)² = 1.265625, quadratic 1 + s² = 1.25.
     expect(await cell(page, TWO, 'row-s')).toBe('−0.5000');

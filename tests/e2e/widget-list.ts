@@ -1,10 +1,37 @@
-// Every widget on the course pages: the lecture it is embedded in, its element, its download file name, and (for
-// widgets that compute in the worker on start) the attribute that says the first result is in.
-export const WIDGETS: { lecture: string; element: string; file: string; settled?: string }[] = [
-  { lecture: 'taylor-hessian', element: 'saddle-surface-explorer', file: 'saddle-surface-two-weight' },
-  { lecture: 'taylor-hessian', element: '#widget-taylor saddle-taylor-approximation', file: 'saddle-taylor-double-well' },
-  { lecture: 'saddle-dynamics', element: 'saddle-dynamics', file: 'saddle-dynamics' },
-  { lecture: 'saddle-or-minimum', element: 'saddle-dimensions', file: 'saddle-dims' },
-  { lecture: 'saddle-or-minimum', element: 'saddle-hessian-spectrum', file: 'saddle-spectrum' },
-  { lecture: 'deep-local-minima', element: 'saddle-local-minimum-probe', file: 'saddle-probe', settled: '[data-probe=done]' },
-];
+// Every widget of the manifest with a lecture of the built site that shows it: its element, and the start of its
+// download file names (`saddle-<id>`). Derived, not listed: a widget added to the manifest and used in a lecture is
+// covered by the shared browser suites (downloads, keyboard charts) at once.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { WIDGETS as NAMES, widgetNames, type WidgetName } from '../../src/components/widgets/manifest.ts';
+import { DIST } from './harness.ts';
+
+export interface WidgetUnderTest {
+  name: WidgetName;
+  /** Slug of the first English lecture that embeds it. */
+  lecture: string;
+  /** CSS selector of its first element on that page (its custom element). */
+  element: string;
+  /** Download file names start with this. */
+  file: string;
+  /** Matches the element once its first computation is in (worker widgets set data-busy while a run is pending). */
+  settled: string;
+}
+
+function lectureOf(name: WidgetName): string | undefined {
+  const dir = join(DIST, 'en', 'lectures');
+  if (!existsSync(dir)) return undefined;
+  return readdirSync(dir)
+    .sort()
+    .find(
+      (slug) =>
+        existsSync(join(dir, slug, 'index.html')) &&
+        readFileSync(join(dir, slug, 'index.html'), 'utf8').includes(`data-saddle-widget="${name}"`),
+    );
+}
+
+export const WIDGETS: WidgetUnderTest[] = NAMES.flatMap((name) => {
+  const lecture = lectureOf(name);
+  const { tag, id } = widgetNames(name);
+  return lecture ? [{ name, lecture, element: tag, file: `saddle-${id}`, settled: ':not([data-busy])' }] : [];
+});

@@ -6,4 +6,6 @@ const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'modu
 const client = createExperimentClient(worker as unknown as Port);
 Object.assign(window, { saddle: client, ticks: 0 });
 // A heartbeat on the main thread: if the page froze, the count would stop while a run is going.
-setInterval(() => { (window as unknown as { ticks: number }).ticks++; }, 10);
+setInterval(() => {
+  (window as unknown as { ticks: number }).ticks++;
+}, 10);

@@ -12,7 +12,13 @@ let browser: Browser;
 let page: Page;
 let watch: PageWatch;
 
-type Win = { saddle: { init(b: string, base?: string): Promise<{ backend: string; reason?: string }>; run(id: string, c: unknown, s: number, o?: unknown): Promise<{ result: unknown; backend: string }> }; ticks: number };
+type Win = {
+  saddle: {
+    init(b: string, base?: string): Promise<{ backend: string; reason?: string }>;
+    run(id: string, c: unknown, s: number, o?: unknown): Promise<{ result: unknown; backend: string }>;
+  };
+  ticks: number;
+};
 
 beforeAll(async () => {
   rmSync(DIR, { recursive: true, force: true });
@@ -41,7 +47,10 @@ describe('the experiment worker in Chromium', { timeout: 120_000 }, () => {
   it('keeps the page responsive while a long run computes, and lets a newer request supersede it', async () => {
     const outcome = await page.evaluate(async () => {
       const w = window as unknown as Win;
-      const long = w.saddle.run('relu-regression-minima', { starts: 1024, steps: 100_000, probes: 10 }, 1).then(() => 'finished', (e: Error) => e.name);
+      const long = w.saddle.run('relu-regression-minima', { starts: 1024, steps: 100_000, probes: 10 }, 1).then(
+        () => 'finished',
+        (e: Error) => e.name,
+      );
       const ticks0 = w.ticks;
       await new Promise((r) => setTimeout(r, 1500));
       const ticked = w.ticks - ticks0;

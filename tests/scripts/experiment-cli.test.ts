@@ -11,7 +11,8 @@ describe('npm run experiment', { timeout: 120_000 }, () => {
   it('lists every registered experiment with a description', () => {
     const { status, stdout } = run('--list');
     expect(status).toBe(0);
-    for (const id of ['toy-hessian', 'relu-regression-minima', 'mlp-spectrum']) expect(stdout).toMatch(new RegExp(`^${id}\\s+\\S.{20,}`, 'm'));
+    for (const id of ['toy-hessian', 'relu-regression-minima', 'mlp-spectrum'])
+      expect(stdout).toMatch(new RegExp(`^${id}\\s+\\S.{20,}`, 'm'));
   });
 
   it('runs an experiment with settings and prints its result as JSON', () => {

@@ -1,6 +1,6 @@
 // DimensionsAndSaddles' inputs: clamping of typed values and the angle of the rotate animation.
 import { describe, expect, it } from 'vitest';
-import { clamp, rotationAngle } from '../../src/components/widgets/dimensions-and-saddles.fields.ts';
+import { clamp, rotationAngle } from '../../src/components/widgets/dimensions-and-saddles/fields.ts';
 
 describe('clamp', () => {
   it('keeps curvatures in range and rounds counts to whole numbers', () => {

@@ -1,12 +1,8 @@
 // Loads each widget's interactive code only when the widget comes within a screen or so of the viewport.
-const modules: Record<string, () => Promise<unknown>> = {
-  'surface-explorer': () => import('./surface-explorer.client.ts'),
-  'taylor-approximation': () => import('./taylor-approximation.client.ts'),
-  'saddle-dynamics': () => import('./saddle-dynamics.client.ts'),
-  'dimensions-and-saddles': () => import('./dimensions-and-saddles.client.ts'),
-  'local-minimum-probe': () => import('./local-minimum-probe.client.ts'),
-  'hessian-spectrum': () => import('./hessian-spectrum.client.ts'),
-};
+import { isWidgetName } from './manifest.ts';
+
+// One lazy chunk per widget folder; only names in the manifest are loaded.
+const clients = import.meta.glob('./*/client.ts');
 
 const observer = new IntersectionObserver(
   (entries) => {
@@ -14,7 +10,7 @@ const observer = new IntersectionObserver(
       if (!entry.isIntersecting) continue;
       observer.unobserve(entry.target);
       const name = (entry.target as HTMLElement).dataset.saddleWidget ?? '';
-      void modules[name]?.();
+      if (isWidgetName(name)) void clients[`./${name}/client.ts`]?.();
     }
   },
   { rootMargin: '800px 0px' },

@@ -1,17 +1,13 @@
-// Every widget's props schema by component name: the MDX compile-time check and the docs read it.
+// Every widget's props schema by component name, from the manifest: the MDX compile-time check and the docs read it.
 import type { z } from 'zod';
-import { surfaceExplorerProps } from './SurfaceExplorer.props.ts';
-import { taylorApproximationProps } from './TaylorApproximation.props.ts';
-import { saddleDynamicsProps } from './SaddleDynamics.props.ts';
-import { dimensionsAndSaddlesProps } from './DimensionsAndSaddles.props.ts';
-import { localMinimumProbeProps } from './LocalMinimumProbe.props.ts';
-import { hessianSpectrumProps } from './HessianSpectrum.props.ts';
+import { WIDGETS, widgetNames } from './manifest.ts';
 
-export const WIDGET_PROPS: Record<string, z.ZodType> = {
-  SurfaceExplorer: surfaceExplorerProps,
-  TaylorApproximation: taylorApproximationProps,
-  SaddleDynamics: saddleDynamicsProps,
-  DimensionsAndSaddles: dimensionsAndSaddlesProps,
-  LocalMinimumProbe: localMinimumProbeProps,
-  HessianSpectrum: hessianSpectrumProps,
-};
+const propsModules = import.meta.glob<{ props: z.ZodType }>('./*/props.ts', { eager: true });
+
+export const WIDGET_PROPS: Record<string, z.ZodType> = Object.fromEntries(
+  WIDGETS.map((name) => {
+    const mod = propsModules[`./${name}/props.ts`];
+    if (!mod?.props) throw new Error(`widget "${name}" is in manifest.ts but src/components/widgets/${name}/props.ts exports no "props"`);
+    return [widgetNames(name).component, mod.props];
+  }),
+);

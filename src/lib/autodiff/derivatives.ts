@@ -53,7 +53,8 @@ export function lossesAndGradients(loss: BatchedLoss, thetas: Float32Array, rows
  */
 export function hessianVectorProducts(loss: BatchedLoss, theta: Vec, directions: Float32Array, k: number): Float64Array {
   const P = theta.length;
-  if (directions.length !== k * P) throw new Error(`hessianVectorProducts: expected ${k}×${P} directions, got ${directions.length} numbers`);
+  if (directions.length !== k * P)
+    throw new Error(`hessianVectorProducts: expected ${k}×${P} directions, got ${directions.length} numbers`);
   return readTensor(() => {
     const V = tf.tensor2d(directions, [k, P]);
     const gDotV = (t: tf.Tensor) => tf.sum(tf.mul(tf.grad(total(loss))(t), V)) as tf.Scalar;

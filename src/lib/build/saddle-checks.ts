@@ -15,7 +15,7 @@ export function readUiFiles(srcDir: URL): [string, unknown][] {
     try {
       return [rel, JSON.parse(readFileSync(url, 'utf8'))] as [string, unknown];
     } catch (err) {
-      throw new Error(`${rel}: not valid JSON: ${(err as Error).message}`);
+      throw new Error(`${rel}: not valid JSON: ${(err as Error).message}`, { cause: err });
     }
   });
 }
@@ -39,7 +39,11 @@ export function checkLectureFiles(srcDir: URL): FrontmatterProblem[] {
     for (const name of readdirSync(new URL(`${dir.name}/`, root))) {
       if (!name.endsWith('.mdx')) continue;
       if (!/^[a-z0-9]+(-[a-z0-9]+)*\.mdx$/.test(name)) {
-        problems.push({ file: `${folder}/${name}`, line: 1, message: 'file names are URL slugs: use lower-case letters, digits and hyphens' });
+        problems.push({
+          file: `${folder}/${name}`,
+          line: 1,
+          message: 'file names are URL slugs: use lower-case letters, digits and hyphens',
+        });
       }
       const source = readFileSync(fileURLToPath(new URL(`${dir.name}/${name}`, root)), 'utf8');
       problems.push(...checkLectureFrontmatter(`${folder}/${name}`, source));

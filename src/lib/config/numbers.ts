@@ -13,7 +13,11 @@ export const nonNegativeNumber = (label: string) =>
 
 /** A whole number ≥ 1, at most `max`. */
 export const count = (label: string, max = 1_000_000) =>
-  z.number(mustBe(label, 'a whole number')).int(mustBe(label, 'a whole number')).min(1, mustBe(label, 'at least 1')).max(max, mustBe(label, `at most ${max}`));
+  z
+    .number(mustBe(label, 'a whole number'))
+    .int(mustBe(label, 'a whole number'))
+    .min(1, mustBe(label, 'at least 1'))
+    .max(max, mustBe(label, `at most ${max}`));
 
 /** A finite number in [0, 1). */
 export const fraction = (label: string) =>

@@ -12,7 +12,13 @@ export interface FrontmatterProblem {
 const FIELDS = Object.keys(lectureSchema.shape);
 
 /** The line (1-based, in the whole file) of the YAML node at `path`, or of the nearest parent that exists. */
-function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: PropertyKey[], offsetLines: number, key = false): number {
+function lineOf(
+  doc: ReturnType<typeof parseDocument>,
+  counter: LineCounter,
+  path: PropertyKey[],
+  offsetLines: number,
+  key = false,
+): number {
   let node: unknown = doc.contents;
   let line = offsetLines;
   for (const step of path) {
@@ -22,7 +28,7 @@ function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, pat
       ? (items as { key: YamlNode; value: YamlNode }[]).find((p) => isScalar(p.key) && p.key.value === step)
       : undefined;
     const next = isMap(node) ? pair?.value : (items[Number(step)] as YamlNode | undefined);
-    const at = key && pair ? pair.key : next ?? pair?.key;
+    const at = key && pair ? pair.key : (next ?? pair?.key);
     if (!at?.range) break;
     line = counter.linePos(at.range[0]).line + offsetLines;
     node = next;
@@ -59,7 +65,11 @@ export function checkLectureFrontmatter(file: string, source: string): Frontmatt
   const counter = new LineCounter();
   const doc = parseDocument(match[1]!, { lineCounter: counter });
   if (doc.errors.length) {
-    return doc.errors.map((e) => ({ file, line: (e.linePos?.[0].line ?? 0) + 1, message: `frontmatter is not valid YAML: ${e.message.split('\n')[0]}` }));
+    return doc.errors.map((e) => ({
+      file,
+      line: (e.linePos?.[0].line ?? 0) + 1,
+      message: `frontmatter is not valid YAML: ${e.message.split('\n')[0]}`,
+    }));
   }
   const data: unknown = doc.toJS();
   const parsed = lectureSchema.safeParse(data ?? {});

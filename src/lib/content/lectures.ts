@@ -75,9 +75,7 @@ export function resolveLecture<E>(pair: LecturePair<E>, locale: Locale, slug: st
 
 /** The course in order, as `locale` shows it. */
 export function courseOutline<E extends LectureEntryLike>(pairs: Map<string, LecturePair<E>>, locale: Locale): ResolvedLecture<E>[] {
-  return [...pairs]
-    .map(([slug, pair]) => resolveLecture(pair, locale, slug))
-    .sort((a, b) => a.entry.data.order - b.entry.data.order);
+  return [...pairs].map(([slug, pair]) => resolveLecture(pair, locale, slug)).sort((a, b) => a.entry.data.order - b.entry.data.order);
 }
 
 export function lecturePath(locale: Locale, slug: string): string {

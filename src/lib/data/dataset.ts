@@ -46,11 +46,13 @@ export function validateDataset(ds: Dataset): Dataset {
   if (!(ds.inputs instanceof Float32Array)) fail('inputs must be a Float32Array');
   if (!(ds.targets instanceof Float32Array)) fail('targets must be a Float32Array');
   if (ds.inputs.length !== ds.n * ds.inputDim) fail(`inputs has length ${ds.inputs.length}, expected n×inputDim = ${ds.n * ds.inputDim}`);
-  if (ds.targets.length !== ds.n * ds.outputDim) fail(`targets has length ${ds.targets.length}, expected n×outputDim = ${ds.n * ds.outputDim}`);
+  if (ds.targets.length !== ds.n * ds.outputDim)
+    fail(`targets has length ${ds.targets.length}, expected n×outputDim = ${ds.n * ds.outputDim}`);
   const bad = (a: Float32Array) => a.findIndex((v) => !Number.isFinite(v));
   if (bad(ds.inputs) >= 0) fail(`inputs[${bad(ds.inputs)}] is not finite`);
   if (bad(ds.targets) >= 0) fail(`targets[${bad(ds.targets)}] is not finite`);
-  if (ds.task !== 'regression' && ds.task !== 'classification') fail(`task must be "regression" or "classification", got ${String(ds.task)}`);
+  if (ds.task !== 'regression' && ds.task !== 'classification')
+    fail(`task must be "regression" or "classification", got ${String(ds.task)}`);
   if (typeof ds.source !== 'string' || ds.source.trim().length === 0) fail('source must say where the data come from');
   if (ds.task === 'classification' && !ds.labels) fail('a classification set needs labels');
   if (ds.labels) {

@@ -37,7 +37,10 @@ export function decodeDigits(bytes: Uint8Array): Dataset {
   const magic = String.fromCharCode(bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!);
   if (magic !== DIGITS_MAGIC) fail(`not a digits file (magic "${magic}", expected "${DIGITS_MAGIC}")`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = bytes[4]!, rows = bytes[5]!, cols = bytes[6]!, maxValue = bytes[7]!;
+  const version = bytes[4]!,
+    rows = bytes[5]!,
+    cols = bytes[6]!,
+    maxValue = bytes[7]!;
   const n = view.getUint32(8, true);
   const classes = bytes[12]!;
   if (version !== 1) fail(`unsupported format version ${version}`);

@@ -35,13 +35,23 @@ export function parseParams<S extends z.ZodType>(id: string, schema: S, raw: unk
   throw new Error(`dataset "${id}": ${lines.join('; ')}`);
 }
 
-function entry<S extends z.ZodType>(id: string, description: string, params: S, build: (p: z.output<S>, rng: Rng) => Dataset): DatasetEntry<S> {
+function entry<S extends z.ZodType>(
+  id: string,
+  description: string,
+  params: S,
+  build: (p: z.output<S>, rng: Rng) => Dataset,
+): DatasetEntry<S> {
   return { description, params, make: (raw, rng) => build(parseParams(id, params, raw), rng) };
 }
 
 const count = (max: number) => z.number().int().min(1).max(max);
 const noise = z.number().min(0).max(1e3).default(0);
-const seed = z.number().int().min(0).max(2 ** 32 - 1).optional();
+const seed = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32 - 1)
+  .optional();
 
 const none = z.strictObject({});
 
@@ -52,11 +62,8 @@ export const datasets = {
     z.strictObject({ centered: z.boolean().default(false) }),
     (p) => makeXor(p),
   ),
-  jellyfish: entry(
-    'jellyfish',
-    'Jellyfish (Swirszcz et al. 2016): positives (1,0),(0.2,0.6), negatives (0,1),(0.6,0.2).',
-    none,
-    () => makeJellyfish(),
+  jellyfish: entry('jellyfish', 'Jellyfish (Swirszcz et al. 2016): positives (1,0),(0.2,0.6), negatives (0,1),(0.6,0.2).', none, () =>
+    makeJellyfish(),
   ),
   'swirszcz-d1': entry(
     'swirszcz-d1',

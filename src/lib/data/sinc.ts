@@ -49,6 +49,8 @@ export function makeSinc(params: SincParams, rng: Rng = createRng(params.seed)):
     inputDim: 1,
     outputDim: 1,
     task: 'regression',
-    source: `Synthetic: y = sin(πx)/(πx) on [−${a}, ${a}], ${sampling} x, Gaussian noise σ = ${noise}` + (sampling === 'uniform' || noise > 0 ? `, seed ${rng.seed}.` : '.'),
+    source:
+      `Synthetic: y = sin(πx)/(πx) on [−${a}, ${a}], ${sampling} x, Gaussian noise σ = ${noise}` +
+      (sampling === 'uniform' || noise > 0 ? `, seed ${rng.seed}.` : '.'),
   });
 }

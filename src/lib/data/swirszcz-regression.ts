@@ -55,30 +55,72 @@ const PAPER = 'Swirszcz, Czarnecki & Pascanu, "Local minima in training of deep 
 
 export const SWIRSZCZ_SETS: Readonly<Record<SwirszczSetId, SwirszczSet>> = {
   d1: {
-    points: [[5, 2], [4, 1], [3, 0], [1, -3], [-1, 3]],
+    points: [
+      [5, 2],
+      [4, 1],
+      [3, 0],
+      [1, -3],
+      [-1, 3],
+    ],
     hiddenUnits: 1,
     where: '§3.1.3, data set D1, Eq. (1) and Proposition 1, Figure 4(a)',
     reference: [
       { what: 'local minimum that is not global (Proposition 1)', params: { w: [1], b: [-3], v: [1], c: 0 }, loss: 18 },
-      { what: "lower point quoted in the lecture, a global minimum of D1 (loss 14; no lower loss exists, by brute force over (w, b))", params: { w: [-7], b: [-4], v: [1], c: 0 }, loss: 14 },
+      {
+        what: 'lower point quoted in the lecture, a global minimum of D1 (loss 14; no lower loss exists, by brute force over (w, b))',
+        params: { w: [-7], b: [-4], v: [1], c: 0 },
+        loss: 14,
+      },
     ],
   },
   d2: {
-    points: [[-1, 5], [0, 0], [1, -1], [10, -3], [11, -4], [12, -5]],
+    points: [
+      [-1, 5],
+      [0, 0],
+      [1, -1],
+      [10, -3],
+      [11, -4],
+      [12, -5],
+    ],
     hiddenUnits: 2,
     where: '§3.1.3, data set D2, Proposition 2, Figure 4(b)',
     reference: [
-      { what: 'global minimum with a perfect fit (Proposition 2)', params: { w: [-5, 1], b: [1, -8], v: [1, -1], c: -1 }, loss: 0, printedW: [-5, -1] },
-      { what: 'suboptimal local minimum (Proposition 2)', params: { w: [-3, 1], b: [4 + 1 / 3, -10], v: [1, -1], c: -3 }, loss: 8 / 3, printedW: [-3, -1] },
+      {
+        what: 'global minimum with a perfect fit (Proposition 2)',
+        params: { w: [-5, 1], b: [1, -8], v: [1, -1], c: -1 },
+        loss: 0,
+        printedW: [-5, -1],
+      },
+      {
+        what: 'suboptimal local minimum (Proposition 2)',
+        params: { w: [-3, 1], b: [4 + 1 / 3, -10], v: [1, -1], c: -3 },
+        loss: 8 / 3,
+        printedW: [-3, -1],
+      },
     ],
   },
   d3: {
-    points: [[-1, 3], [0, 0], [1, -1], [10, -3], [11, -4], [12, -6]],
+    points: [
+      [-1, 3],
+      [0, 0],
+      [1, -1],
+      [10, -3],
+      [11, -4],
+      [12, -6],
+    ],
     hiddenUnits: 3,
     where: '§3.1.3, data set D3, Proposition 3, Figure 4(c)',
     reference: [
-      { what: 'better local minimum (Proposition 3)', params: { w: [-1.5, -1.5, 1.5], b: [1, 0, -13 - 1 / 6], v: [1, 1, -1], c: -1 }, loss: 1 / 6 },
-      { what: 'worse local minimum (Proposition 3)', params: { w: [-2, 1, 1], b: [3 + 2 / 3, -10, -11], v: [1, -1, -1], c: -3 }, loss: 2 / 3 },
+      {
+        what: 'better local minimum (Proposition 3)',
+        params: { w: [-1.5, -1.5, 1.5], b: [1, 0, -13 - 1 / 6], v: [1, 1, -1], c: -1 },
+        loss: 1 / 6,
+      },
+      {
+        what: 'worse local minimum (Proposition 3)',
+        params: { w: [-2, 1, 1], b: [3 + 2 / 3, -10, -11], v: [1, -1, -1], c: -3 },
+        loss: 2 / 3,
+      },
     ],
   },
 };

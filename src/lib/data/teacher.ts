@@ -41,7 +41,8 @@ export function makeTeacherDataset(params: TeacherDataParams, teacher: Teacher, 
   for (let i = 0; i < inputs.length; i++) inputs[i] = rng.normal();
   const out = teacher(inputs, n);
   const k = out.length / n;
-  if (!Number.isInteger(k) || k < 1) throw new Error(`makeTeacherDataset: the teacher returned ${out.length} values for ${n} samples; expected a multiple of ${n}`);
+  if (!Number.isInteger(k) || k < 1)
+    throw new Error(`makeTeacherDataset: the teacher returned ${out.length} values for ${n} samples; expected a multiple of ${n}`);
   const targets = Float32Array.from(out);
   if (noise > 0) for (let i = 0; i < targets.length; i++) targets[i] = targets[i]! + noise * rng.normal();
   return validateDataset({
@@ -85,7 +86,8 @@ export function reluSumTeacher(W: Float64Array | Float32Array, k: number, d: num
  * @returns k×d Float64Array, row-major
  */
 export function orthonormalRows(k: number, d: number, rng?: Rng): Float64Array {
-  if (!Number.isInteger(k) || !Number.isInteger(d) || k < 1 || k > d) throw new Error(`orthonormalRows: need whole numbers 1 ≤ k ≤ d, got k = ${k}, d = ${d}`);
+  if (!Number.isInteger(k) || !Number.isInteger(d) || k < 1 || k > d)
+    throw new Error(`orthonormalRows: need whole numbers 1 ≤ k ≤ d, got k = ${k}, d = ${d}`);
   const W = new Float64Array(k * d);
   if (!rng) {
     for (let j = 0; j < k; j++) W[j * d + j] = 1;

@@ -40,7 +40,11 @@ export const goeDefinite = defineExperiment({
     let sliceStart = Date.now();
     const work = new Float64Array(maxN * maxN);
     const report = (stage: string, drawn: number) =>
-      ctx.onProgress?.({ fraction: drawn / total, stage, partial: { maxN, samplesPerN: samples, rows: rows.map((r) => ({ ...r })) } satisfies GoeDefiniteResult });
+      ctx.onProgress?.({
+        fraction: drawn / total,
+        stage,
+        partial: { maxN, samplesPerN: samples, rows: rows.map((r) => ({ ...r })) } satisfies GoeDefiniteResult,
+      });
     for (let n = 1; n <= maxN; n++) {
       const row: GoeCount = { n, samples: 0, positiveDefinite: 0 };
       rows.push(row);
@@ -61,9 +65,11 @@ export const goeDefinite = defineExperiment({
     return { maxN, samplesPerN: samples, rows };
   },
   summarize: (r) =>
-    goeStats(r.rows).map((s) =>
-      `n = ${s.n}: ${s.positiveDefinite} of ${s.samples} positive definite` +
-      (s.zero ? ` (< ${fmt(s.upper, 3)} at 95%)` : `, fraction ${fmt(s.fraction)} [${fmt(s.lower, 3)}, ${fmt(s.upper, 3)}]`) +
-      (s.exact === null ? '' : `, exact ${fmt(s.exact)}`) + `, exp(−θn²) ${fmt(s.asymptotic, 3)}`,
+    goeStats(r.rows).map(
+      (s) =>
+        `n = ${s.n}: ${s.positiveDefinite} of ${s.samples} positive definite` +
+        (s.zero ? ` (< ${fmt(s.upper, 3)} at 95%)` : `, fraction ${fmt(s.fraction)} [${fmt(s.lower, 3)}, ${fmt(s.upper, 3)}]`) +
+        (s.exact === null ? '' : `, exact ${fmt(s.exact)}`) +
+        `, exp(−θn²) ${fmt(s.asymptotic, 3)}`,
     ),
 });

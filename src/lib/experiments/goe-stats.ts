@@ -51,7 +51,8 @@ export interface GoeStats extends GoeCount {
 /** Wilson's 95% score interval for k successes in K trials (Wilson 1927): good coverage even for tiny k/K. */
 export function wilsonInterval(k: number, K: number, z = Z95): [number, number] {
   if (K <= 0) return [0, 1];
-  const p = k / K, z2 = z * z;
+  const p = k / K,
+    z2 = z * z;
   const centre = (p + z2 / (2 * K)) / (1 + z2 / K);
   const half = (z / (1 + z2 / K)) * Math.sqrt((p * (1 - p)) / K + z2 / (4 * K * K));
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
@@ -62,7 +63,15 @@ export function goeStats(rows: readonly GoeCount[]): GoeStats[] {
   return rows.map((r) => {
     const zero = r.positiveDefinite === 0;
     const [lower, upper] = zero ? [0, Math.min(1, 3 / r.samples)] : wilsonInterval(r.positiveDefinite, r.samples);
-    return { ...r, fraction: r.samples > 0 ? r.positiveDefinite / r.samples : 0, lower, upper, zero, exact: exactPositiveDefinite(r.n), asymptotic: deanMajumdar(r.n) };
+    return {
+      ...r,
+      fraction: r.samples > 0 ? r.positiveDefinite / r.samples : 0,
+      lower,
+      upper,
+      zero,
+      exact: exactPositiveDefinite(r.n),
+      asymptotic: deanMajumdar(r.n),
+    };
   });
 }
 

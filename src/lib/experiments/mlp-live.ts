@@ -25,7 +25,8 @@ import { DIVERGED_LOSS, MAX_CHUNK_STEPS, MAX_LIVE_PARAMETERS } from './mlp-live-
 
 export { DIVERGED_LOSS, MAX_CHUNK_STEPS, MAX_LIVE_PARAMETERS };
 
-const finiteArray = (label: string) => z.array(z.number({ error: `${label} must hold finite numbers` }).refine(Number.isFinite, `${label} must hold finite numbers`));
+const finiteArray = (label: string) =>
+  z.array(z.number({ error: `${label} must hold finite numbers` }).refine(Number.isFinite, `${label} must hold finite numbers`));
 
 const netFields = {
   dataset: z.strictObject({ id: z.string().default('sinc'), params: z.record(z.string(), z.unknown()).default({ n: 40 }) }).prefault({}),
@@ -48,7 +49,12 @@ export const mlpTrainStepConfig = z.strictObject({
   ...netFields,
   optimizer: optimizerSetting({ kind: 'adam', lr: 0.01 }),
   /** Updates to take (0 only evaluates L and ∇L at θ). */
-  steps: z.number({ error: 'steps must be a whole number' }).int('steps must be a whole number').min(0, 'steps must be ≥ 0').max(MAX_CHUNK_STEPS, `steps must be at most ${MAX_CHUNK_STEPS}`).default(100),
+  steps: z
+    .number({ error: 'steps must be a whole number' })
+    .int('steps must be a whole number')
+    .min(0, 'steps must be ≥ 0')
+    .max(MAX_CHUNK_STEPS, `steps must be at most ${MAX_CHUNK_STEPS}`)
+    .default(100),
   /** Losses are recorded at global steps that are multiples of this (and at the last step). */
   recordEvery: count('recordEvery').default(1),
   /** The optimiser's state after the previous chunk; absent → a fresh optimiser at step 0. */
@@ -108,10 +114,13 @@ function buildNet(config: NetConfig, rng: Rng): Net {
   const spec: MlpSpec = { widths: [data.inputDim, ...config.hidden, data.outputDim], activation: config.activation, bias: true };
   const P = mlpParamCount(spec);
   if (P > MAX_LIVE_PARAMETERS) {
-    throw new Error(`hidden: widths ${spec.widths.join('-')} give ${P} parameters; a live Hessian spectrum is limited to ${MAX_LIVE_PARAMETERS}. Use narrower or fewer hidden layers.`);
+    throw new Error(
+      `hidden: widths ${spec.widths.join('-')} give ${P} parameters; a live Hessian spectrum is limited to ${MAX_LIVE_PARAMETERS}. Use narrower or fewer hidden layers.`,
+    );
   }
   const init = mlpInit(spec, rng);
-  if (config.theta && config.theta.length !== P) throw new Error(`theta: has ${config.theta.length} numbers, but widths ${spec.widths.join('-')} have ${P} parameters`);
+  if (config.theta && config.theta.length !== P)
+    throw new Error(`theta: has ${config.theta.length} numbers, but widths ${spec.widths.join('-')} have ${P} parameters`);
   const theta = config.theta ? Float32Array.from(config.theta) : init;
   return { data, spec, P, objective: mlpObjective(spec, config.loss, data.inputs, data.targets, data.n), theta };
 }
@@ -126,7 +135,10 @@ export const mlpTrainStep = defineExperiment({
   async run(config, ctx): Promise<MlpTrainStepResult> {
     const { P, objective, theta: theta0 } = buildNet(config, ctx.rng);
     const st = config.optimizerState;
-    for (const [key, arr] of [['m', st?.m], ['v', st?.v]] as const) {
+    for (const [key, arr] of [
+      ['m', st?.m],
+      ['v', st?.v],
+    ] as const) {
       if (arr && arr.length !== P) throw new Error(`optimizerState.${key}: has ${arr.length} numbers, expected ${P}`);
     }
     let theta = tf.keep(tf.tensor2d(theta0, [1, P]));
@@ -135,11 +147,15 @@ export const mlpTrainStep = defineExperiment({
       ...(st?.m ? { m: tf.keep(tf.tensor2d(Float32Array.from(st.m), [1, P])) } : {}),
       ...(st?.v ? { v: tf.keep(tf.tensor2d(Float32Array.from(st.v), [1, P])) } : {}),
     };
-    const disposeState = (s: OptimizerState) => { s.m?.dispose(); s.v?.dispose(); };
+    const disposeState = (s: OptimizerState) => {
+      s.m?.dispose();
+      s.v?.dispose();
+    };
     const t0 = state.t;
     const history: MlpTrainStepResult['history'] = [];
     let lastFinite: Float32Array = Float32Array.from(theta0);
-    let loss = Number.NaN, gradNorm = Number.NaN;
+    let loss = Number.NaN,
+      gradNorm = Number.NaN;
     let diverged: MlpTrainStepResult['diverged'] = null;
     try {
       // Step s evaluates L and ∇L at θ_t (t = t0 + s); the same gradient then makes the update θ_t → θ_{t+1}.
@@ -164,7 +180,12 @@ export const mlpTrainStep = defineExperiment({
           if (s === config.steps) break;
           const next = tidyObject(() => {
             const out = optimizerStep(config.optimizer, theta, grad, state);
-            return { theta: tf.keep(out.theta), m: out.state.m ? tf.keep(out.state.m) : undefined, v: out.state.v ? tf.keep(out.state.v) : undefined, t: out.state.t };
+            return {
+              theta: tf.keep(out.theta),
+              m: out.state.m ? tf.keep(out.state.m) : undefined,
+              v: out.state.v ? tf.keep(out.state.v) : undefined,
+              t: out.state.t,
+            };
           });
           theta.dispose();
           disposeState(state);

@@ -45,7 +45,8 @@ export interface MlpSpectrumResult {
 
 export const mlpSpectrum = defineExperiment({
   id: 'mlp-spectrum',
-  description: 'Train a small MLP on a data set, then compute the full Hessian spectrum and say whether the point looks like a minimum or a saddle.',
+  description:
+    'Train a small MLP on a data set, then compute the full Hessian spectrum and say whether the point looks like a minimum or a saddle.',
   source: 'Lecture 1–2; Dauphin et al. 2014 (index of critical points); the "minimum ratio" course exercise',
   configSchema: mlpSpectrumConfig,
   async run(config, ctx): Promise<MlpSpectrumResult> {
@@ -53,26 +54,47 @@ export const mlpSpectrum = defineExperiment({
     const spec: MlpSpec = { widths: [data.inputDim, ...config.hidden, data.outputDim], activation: config.activation, bias: true };
     const P = mlpParamCount(spec);
     if (P > MAX_SPECTRUM_PARAMETERS) {
-      throw new Error(`hidden: the network has ${P} parameters; the full spectrum is limited to ${MAX_SPECTRUM_PARAMETERS}. Use narrower hidden layers.`);
+      throw new Error(
+        `hidden: the network has ${P} parameters; the full spectrum is limited to ${MAX_SPECTRUM_PARAMETERS}. Use narrower hidden layers.`,
+      );
     }
     const objective = mlpObjective(spec, config.loss, data.inputs, data.targets, data.n);
     const loss = (t: tf.Tensor2D) => objective.loss(t);
     const signal = ctx.signal ? { signal: ctx.signal } : {};
     try {
       const share = config.criticalSteps > 0 ? 0.6 : 0.9;
-      const trained = await trainBatched(objective, mlpInit(spec, ctx.rng), 1, { optimizer: config.optimizer, steps: config.steps, gradTol: 0, recordEvery: Math.max(1, Math.floor(config.steps / 100)) }, {
-        rng: ctx.rng,
-        ...signal,
-        onProgress: ({ step, steps }) => ctx.onProgress?.({ fraction: (share * step) / steps, stage: `training, step ${step} of ${steps}` }),
-      });
+      const trained = await trainBatched(
+        objective,
+        mlpInit(spec, ctx.rng),
+        1,
+        { optimizer: config.optimizer, steps: config.steps, gradTol: 0, recordEvery: Math.max(1, Math.floor(config.steps / 100)) },
+        {
+          rng: ctx.rng,
+          ...signal,
+          onProgress: ({ step, steps }) =>
+            ctx.onProgress?.({ fraction: (share * step) / steps, stage: `training, step ${step} of ${steps}` }),
+        },
+      );
       const run = trained.runs[0]!;
       let theta = trained.thetas;
       if (config.criticalSteps > 0 && run.state !== 'diverged') {
-        const [point] = await findCriticalPoints(objective, theta, 1, { optimizer: { kind: 'adam', lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, steps: config.criticalSteps, gradTol: 1e-6, recordEvery: config.criticalSteps }, {
-          rng: ctx.rng,
-          ...signal,
-          onProgress: ({ step, steps }) => ctx.onProgress?.({ fraction: share + (0.3 * step) / steps, stage: `descending on ‖∇L‖², step ${step} of ${steps}` }),
-        });
+        const [point] = await findCriticalPoints(
+          objective,
+          theta,
+          1,
+          {
+            optimizer: { kind: 'adam', lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+            steps: config.criticalSteps,
+            gradTol: 1e-6,
+            recordEvery: config.criticalSteps,
+          },
+          {
+            rng: ctx.rng,
+            ...signal,
+            onProgress: ({ step, steps }) =>
+              ctx.onProgress?.({ fraction: share + (0.3 * step) / steps, stage: `descending on ‖∇L‖², step ${step} of ${steps}` }),
+          },
+        );
         theta = point!.theta;
       }
       ctx.onProgress?.({ fraction: 0.9, stage: 'computing the Hessian and its eigenvalues' });

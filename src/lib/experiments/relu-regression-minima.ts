@@ -85,18 +85,31 @@ export const reluRegressionMinima = defineExperiment({
       const P = 3 * m + 1;
       const starts = new Float32Array(config.starts * P);
       for (let i = 0; i < starts.length; i++) starts[i] = ctx.rng.normal();
-      const trained = await trainBatched(objective, starts, config.starts, { optimizer: config.optimizer, steps: config.steps, gradTol: 1e-6, recordEvery: config.steps }, {
-        rng: ctx.rng,
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-        onProgress: ({ step, steps }) => ctx.onProgress?.({ fraction: 0.1 + (0.9 * step) / steps, stage: `gradient descent, step ${step} of ${steps}` }),
-      });
+      const trained = await trainBatched(
+        objective,
+        starts,
+        config.starts,
+        { optimizer: config.optimizer, steps: config.steps, gradTol: 1e-6, recordEvery: config.steps },
+        {
+          rng: ctx.rng,
+          ...(ctx.signal ? { signal: ctx.signal } : {}),
+          onProgress: ({ step, steps }) =>
+            ctx.onProgress?.({ fraction: 0.1 + (0.9 * step) / steps, stage: `gradient descent, step ${step} of ${steps}` }),
+        },
+      );
       const finalLosses = trained.runs.filter((r) => r.state !== 'diverged').map((r) => r.loss);
       return {
         set: config.set,
         hiddenUnits: m,
         points: set.points.map(([x, y]) => [x, y]),
         published,
-        descent: { starts: config.starts, steps: config.steps, finalLosses, clusters: clusterLosses(finalLosses), diverged: config.starts - finalLosses.length },
+        descent: {
+          starts: config.starts,
+          steps: config.steps,
+          finalLosses,
+          clusters: clusterLosses(finalLosses),
+          diverged: config.starts - finalLosses.length,
+        },
       };
     } finally {
       objective.dispose();
@@ -104,13 +117,25 @@ export const reluRegressionMinima = defineExperiment({
   },
   summarize: (r) => [
     `data set ${r.set}: ${r.points.length} points, ${r.hiddenUnits} hidden ReLU unit(s)`,
-    ...r.published.map((p) => `${p.what}: L = ${fmt(p.loss)} (published ${fmt(p.publishedLoss)}), ‖∇L‖ = ${fmt(p.gradNorm)}, verdict ${p.classification.verdict}${p.kinks ? ` (${p.kinks} data point(s) on a kink)` : ''}; ${p.probe.negative} of ${p.probe.count} probes lowered the loss`),
-    `descent from ${r.descent.starts} starts: ${r.descent.clusters.slice(0, 5).map((c) => `${c.count}× L≈${fmt(c.loss, 4)}`).join(', ')}${r.descent.diverged ? `; ${r.descent.diverged} diverged` : ''}`,
+    ...r.published.map(
+      (p) =>
+        `${p.what}: L = ${fmt(p.loss)} (published ${fmt(p.publishedLoss)}), ‖∇L‖ = ${fmt(p.gradNorm)}, verdict ${p.classification.verdict}${p.kinks ? ` (${p.kinks} data point(s) on a kink)` : ''}; ${p.probe.negative} of ${p.probe.count} probes lowered the loss`,
+    ),
+    `descent from ${r.descent.starts} starts: ${r.descent.clusters
+      .slice(0, 5)
+      .map((c) => `${c.count}× L≈${fmt(c.loss, 4)}`)
+      .join(', ')}${r.descent.diverged ? `; ${r.descent.diverged} diverged` : ''}`,
   ],
 });
 
 /** Loss change under `count` random perturbations δ with ‖δ‖ ≤ radius (direction uniform, length uniform). */
-function probe(lossOf: (t: tf.Tensor2D) => tf.Tensor1D, theta: number[], count: number, radius: number, rng: { normal(): number; next(): number }) {
+function probe(
+  lossOf: (t: tf.Tensor2D) => tf.Tensor1D,
+  theta: number[],
+  count: number,
+  radius: number,
+  rng: { normal(): number; next(): number },
+) {
   const P = theta.length;
   const rows = new Float32Array((count + 1) * P);
   rows.set(theta);
@@ -121,7 +146,10 @@ function probe(lossOf: (t: tf.Tensor2D) => tf.Tensor1D, theta: number[], count: 
   }
   const losses = readTensor(() => lossOf(tf.tensor2d(rows, [count + 1, P])));
   const base = losses[0]!;
-  let min = Infinity, max = -Infinity, sum = 0, negative = 0;
+  let min = Infinity,
+    max = -Infinity,
+    sum = 0,
+    negative = 0;
   for (let r = 1; r <= count; r++) {
     const delta = losses[r]! - base;
     min = Math.min(min, delta);

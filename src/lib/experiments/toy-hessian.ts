@@ -8,7 +8,8 @@ import { classifyPoint, type Classification } from '../landscape/classify.ts';
 import { defineExperiment, fmt } from './types.ts';
 
 const finite = (label: string) => z.number({ error: `${label} must be a number` }).refine(Number.isFinite, `${label} must be finite`);
-const bounded = (label: string, limit: number) => finite(label).refine((v) => Math.abs(v) <= limit, `${label} must lie in [−${limit}, ${limit}]`);
+const bounded = (label: string, limit: number) =>
+  finite(label).refine((v) => Math.abs(v) <= limit, `${label} must lie in [−${limit}, ${limit}]`);
 
 export const toyHessianConfig = z.strictObject({
   w1: bounded('w1', 100).default(0),
@@ -47,7 +48,10 @@ export const toyHessian = defineExperiment({
       const loss = (t: Parameters<typeof objective.loss>[0]) => objective.loss(t);
       const { loss: L, grad } = lossAndGradient(loss, theta);
       const H = denseHessian(loss, theta);
-      const hessian: [[number, number], [number, number]] = [[H[0]!, H[1]!], [H[2]!, H[3]!]];
+      const hessian: [[number, number], [number, number]] = [
+        [H[0]!, H[1]!],
+        [H[2]!, H[3]!],
+      ];
       const { values, vectors } = symmetricEigen2(hessian);
       const gradNorm = Math.hypot(grad[0]!, grad[1]!);
       const result: ToyHessianResult = {
@@ -74,6 +78,10 @@ export const toyHessian = defineExperiment({
     `θ = (${r.theta.map((v) => fmt(v)).join(', ')}), L = ${fmt(r.loss)}, ‖∇L‖ = ${fmt(r.gradNorm)}`,
     `H = [[${r.hessian[0].map((v) => fmt(v)).join(', ')}], [${r.hessian[1].map((v) => fmt(v)).join(', ')}]], eigenvalues ${r.eigenvalues.map((v) => fmt(v)).join(', ')}`,
     `verdict: ${r.classification.verdict}`,
-    ...(r.escape ? [`escape along (${r.escape.direction.map((v) => fmt(v)).join(', ')}) by ${fmt(r.escape.step)}: L = ${fmt(r.escape.loss)} (quadratic model ${fmt(r.escape.quadraticModel)})`] : []),
+    ...(r.escape
+      ? [
+          `escape along (${r.escape.direction.map((v) => fmt(v)).join(', ')}) by ${fmt(r.escape.step)}: L = ${fmt(r.escape.loss)} (quadratic model ${fmt(r.escape.quadraticModel)})`,
+        ]
+      : []),
   ],
 });

@@ -12,9 +12,7 @@ let simplified: UiDictionary | undefined;
 
 export function uiStrings(locale: Locale): UiDictionary {
   if (locale !== 'zh-cn') return authored[locale];
-  simplified ??= Object.fromEntries(
-    Object.entries(authored['zh-tw']).map(([k, v]) => [k, toSimplified(v)]),
-  ) as UiDictionary;
+  simplified ??= Object.fromEntries(Object.entries(authored['zh-tw']).map(([k, v]) => [k, toSimplified(v)])) as UiDictionary;
   return simplified;
 }
 

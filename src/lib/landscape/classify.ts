@@ -26,22 +26,31 @@ export interface ClassifyOptions {
   relTol?: number;
 }
 
-export function classifyPoint(eigenvalues: ArrayLike<number>, gradNorm: number, { gradTol = 1e-3, absTol = 1e-5, relTol = 1e-4 }: ClassifyOptions = {}): Classification {
+export function classifyPoint(
+  eigenvalues: ArrayLike<number>,
+  gradNorm: number,
+  { gradTol = 1e-3, absTol = 1e-5, relTol = 1e-4 }: ClassifyOptions = {},
+): Classification {
   let scale = 0;
   for (let i = 0; i < eigenvalues.length; i++) scale = Math.max(scale, Math.abs(eigenvalues[i]!));
   const zeroTol = Math.max(absTol, relTol * scale);
-  let positive = 0, negative = 0, zero = 0;
+  let positive = 0,
+    negative = 0,
+    zero = 0;
   for (let i = 0; i < eigenvalues.length; i++) {
     const l = eigenvalues[i]!;
     if (l > zeroTol) positive++;
     else if (l < -zeroTol) negative++;
     else zero++;
   }
-  const verdict: Verdict =
-    !(gradNorm <= gradTol) ? 'not-critical'
-    : positive > 0 && negative > 0 ? 'saddle'
-    : zero > 0 ? 'degenerate'
-    : negative === 0 ? 'local-minimum'
-    : 'local-maximum';
+  const verdict: Verdict = !(gradNorm <= gradTol)
+    ? 'not-critical'
+    : positive > 0 && negative > 0
+      ? 'saddle'
+      : zero > 0
+        ? 'degenerate'
+        : negative === 0
+          ? 'local-minimum'
+          : 'local-maximum';
   return { verdict, positive, negative, zero, positiveFraction: eigenvalues.length ? positive / eigenvalues.length : 0, zeroTol };
 }

@@ -11,7 +11,8 @@ export function filterNormalizedDirection(spec: MlpSpec, theta: ArrayLike<number
   const d = new Float64Array(mlpParamCount(spec));
   for (const layer of mlpLayers(spec)) {
     for (let j = 0; j < layer.fanOut; j++) {
-      let dn = 0, tn = 0;
+      let dn = 0,
+        tn = 0;
       for (let i = 0; i < layer.fanIn; i++) {
         const at = layer.w + i * layer.fanOut + j;
         d[at] = rng.normal();

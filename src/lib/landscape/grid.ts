@@ -5,7 +5,15 @@ import type { Objective } from '../models/objective.ts';
 /**
  * @returns ys.length × xs.length row-major losses (row j is y = ys[j])
  */
-export function lossGrid(objective: Objective, theta: ArrayLike<number>, d1: ArrayLike<number>, d2: ArrayLike<number>, xs: ArrayLike<number>, ys: ArrayLike<number>, chunk = 1024): Float64Array {
+export function lossGrid(
+  objective: Objective,
+  theta: ArrayLike<number>,
+  d1: ArrayLike<number>,
+  d2: ArrayLike<number>,
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  chunk = 1024,
+): Float64Array {
   const P = objective.P;
   const total = xs.length * ys.length;
   const out = new Float64Array(total);
@@ -17,7 +25,10 @@ export function lossGrid(objective: Objective, theta: ArrayLike<number>, d1: Arr
       const y = ys[Math.floor((start + r) / xs.length)]!;
       for (let i = 0; i < P; i++) rows[r * P + i] = theta[i]! + x * d1[i]! + y * d2[i]!;
     }
-    out.set(readTensor(() => objective.loss(tf.tensor2d(rows, [k, P]))), start);
+    out.set(
+      readTensor(() => objective.loss(tf.tensor2d(rows, [k, P]))),
+      start,
+    );
   }
   return out;
 }

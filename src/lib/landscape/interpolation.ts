@@ -16,7 +16,13 @@ export function alphasOf({ from, to, count: n }: AlphaRange): Float64Array {
 }
 
 /** Losses at θ(α) for each α, evaluated as one batch of rows (in chunks of `chunk`). */
-export function lossAlongLine(objective: Objective, theta0: ArrayLike<number>, theta1: ArrayLike<number>, alphas: ArrayLike<number>, chunk = 512): Float64Array {
+export function lossAlongLine(
+  objective: Objective,
+  theta0: ArrayLike<number>,
+  theta1: ArrayLike<number>,
+  alphas: ArrayLike<number>,
+  chunk = 512,
+): Float64Array {
   const P = objective.P;
   const out = new Float64Array(alphas.length);
   for (let start = 0; start < alphas.length; start += chunk) {
@@ -26,7 +32,10 @@ export function lossAlongLine(objective: Objective, theta0: ArrayLike<number>, t
       const a = alphas[start + r]!;
       for (let i = 0; i < P; i++) rows[r * P + i] = (1 - a) * theta0[i]! + a * theta1[i]!;
     }
-    out.set(readTensor(() => objective.loss(tf.tensor2d(rows, [k, P]))), start);
+    out.set(
+      readTensor(() => objective.loss(tf.tensor2d(rows, [k, P]))),
+      start,
+    );
   }
   return out;
 }

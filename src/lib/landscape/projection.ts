@@ -12,7 +12,12 @@ export interface ProjectedPoint {
 /**
  * @param trajectory T×P row-major (snapshots of θ during training)
  */
-export function projectTrajectory(theta0: ArrayLike<number>, thetaStar: ArrayLike<number>, trajectory: ArrayLike<number>, steps: number): ProjectedPoint[] {
+export function projectTrajectory(
+  theta0: ArrayLike<number>,
+  thetaStar: ArrayLike<number>,
+  trajectory: ArrayLike<number>,
+  steps: number,
+): ProjectedPoint[] {
   const P = theta0.length;
   const u = new Float64Array(P);
   let len2 = 0;
@@ -25,7 +30,8 @@ export function projectTrajectory(theta0: ArrayLike<number>, thetaStar: ArrayLik
   for (let i = 0; i < P; i++) u[i] = u[i]! / len;
   const out: ProjectedPoint[] = [];
   for (let t = 0; t < steps; t++) {
-    let along = 0, all = 0;
+    let along = 0,
+      all = 0;
     for (let i = 0; i < P; i++) {
       const d = trajectory[t * P + i]! - theta0[i]!;
       along += d * u[i]!;

@@ -65,11 +65,17 @@ export function momentumRoots(lambda: number, lr: number, beta: number): [Root, 
     const r1 = (b + s) / 2;
     const r2 = (b - s) / 2;
     const [big, small] = Math.abs(r1) >= Math.abs(r2) ? [r1, r2] : [r2, r1];
-    return [{ re: big, im: 0, abs: Math.abs(big) }, { re: small, im: 0, abs: Math.abs(small) }];
+    return [
+      { re: big, im: 0, abs: Math.abs(big) },
+      { re: small, im: 0, abs: Math.abs(small) },
+    ];
   }
   const im = Math.sqrt(-disc) / 2;
   const abs = Math.hypot(b / 2, im);
-  return [{ re: b / 2, im, abs }, { re: b / 2, im: -im, abs }];
+  return [
+    { re: b / 2, im, abs },
+    { re: b / 2, im: -im, abs },
+  ];
 }
 
 /** Per-step growth of |x₂| along the unstable direction: the larger root, 1 + η|λ₂| when β = 0. */
@@ -195,7 +201,15 @@ export const SCENE_RADIUS = 1;
 export const NOISE_RUNS = 8;
 
 export function dynamicsScene(st: DynamicsState, epsilonRange: readonly [number, number], maxSteps: number, points = 15): DynamicsScene {
-  const s: SaddleSettings = { lambda1: st.lambda1, lambda2: st.lambda2, lr: st.lr, beta: st.beta, sigma: st.sigma, radius: SCENE_RADIUS, maxSteps };
+  const s: SaddleSettings = {
+    lambda1: st.lambda1,
+    lambda2: st.lambda2,
+    lr: st.lr,
+    beta: st.beta,
+    sigma: st.sigma,
+    radius: SCENE_RADIUS,
+    maxSteps,
+  };
   const rng = createRng(st.seed);
   const start: Vec2 = [SCENE_START_X1, st.epsilon];
   const noisyRng = rng.fork();
@@ -203,7 +217,13 @@ export function dynamicsScene(st: DynamicsState, epsilonRange: readonly [number,
     gd: simulate({ ...s, beta: 0, sigma: 0 }, start),
     momentum: simulate({ ...s, sigma: 0 }, start),
     noisy: st.sigma > 0 ? simulate({ ...s, beta: 0 }, start, noisyRng.fork()) : null,
-    sweep: escapeSweep({ ...s, sigma: st.sigma }, logSpace(epsilonRange[0], epsilonRange[1], points), SCENE_START_X1, rng.fork(), NOISE_RUNS),
+    sweep: escapeSweep(
+      { ...s, sigma: st.sigma },
+      logSpace(epsilonRange[0], epsilonRange[1], points),
+      SCENE_START_X1,
+      rng.fork(),
+      NOISE_RUNS,
+    ),
     stableFactor: 1 - st.lr * st.lambda1,
     stable: stableConverges(st.lambda1, st.lr, 0),
     momentumStable: stableConverges(st.lambda1, st.lr, st.beta),

@@ -14,7 +14,10 @@ export type Vec2 = readonly [number, number];
 
 /** The saddle Hessian diag(a, −b): eigenvalue a > 0 along x, −b < 0 along y. */
 export function saddleHessian(a: number, b: number): Mat2 {
-  return [[a, 0], [0, -b]];
+  return [
+    [a, 0],
+    [0, -b],
+  ];
 }
 
 /** The unit direction at `angle` degrees from the x axis. */
@@ -43,8 +46,11 @@ export function sliceVerdict(curvature: number, scale: number, tol = 1e-9): Slic
 
 /** Eigenvalues of a symmetric 2×2 matrix, ascending, and the angle (degrees, in [0, 180)) of the larger one's eigenvector. */
 export function eigen2(H: Mat2): { values: [number, number]; angle: number } {
-  const p = H[0][0], q = 0.5 * (H[0][1] + H[1][0]), r = H[1][1];
-  const mean = 0.5 * (p + r), rad = Math.hypot(0.5 * (p - r), q);
+  const p = H[0][0],
+    q = 0.5 * (H[0][1] + H[1][0]),
+    r = H[1][1];
+  const mean = 0.5 * (p + r),
+    rad = Math.hypot(0.5 * (p - r), q);
   // The eigenvector of the larger eigenvalue makes the angle ½·atan2(2q, p − r) with the x axis.
   let angle = (0.5 * Math.atan2(2 * q, p - r) * 180) / Math.PI;
   if (angle < 0) angle += 180;
@@ -65,7 +71,10 @@ export interface MinimumCone {
  * uᵀHu = λ₊cos²α + λ₋sin²α > 0 ⇔ tan²α < λ₊/|λ₋|. A minimum (both > 0) gives the whole half-turn, a maximum none.
  */
 export function minimumCone(H: Mat2): MinimumCone {
-  const { values: [lo, hi], angle } = eigen2(H);
+  const {
+    values: [lo, hi],
+    angle,
+  } = eigen2(H);
   const halfAngle = lo >= 0 ? 90 : hi <= 0 ? 0 : (Math.atan(Math.sqrt(hi / -lo)) * 180) / Math.PI;
   return { centre: angle, halfAngle, share: (2 * halfAngle) / 180 };
 }
@@ -83,9 +92,18 @@ export function lineAngle(angle: number): number {
 export function minimumRanges(cone: MinimumCone): [number, number][] {
   if (cone.halfAngle >= 90) return [[0, 180]];
   if (cone.halfAngle <= 0) return [];
-  const from = cone.centre - cone.halfAngle, to = cone.centre + cone.halfAngle;
-  if (from < 0) return [[0, to], [from + 180, 180]];
-  if (to > 180) return [[0, to - 180], [from, 180]];
+  const from = cone.centre - cone.halfAngle,
+    to = cone.centre + cone.halfAngle;
+  if (from < 0)
+    return [
+      [0, to],
+      [from + 180, 180],
+    ];
+  if (to > 180)
+    return [
+      [0, to - 180],
+      [from, 180],
+    ];
   return [[from, to]];
 }
 
@@ -112,11 +130,23 @@ export function sliceScene(a: number, b: number, angle: number, radius = 1.25, p
   const curvature = sliceCurvature(H, u);
   const scale = Math.max(Math.abs(values[0]), Math.abs(values[1]));
   const tol = 1e-9 * scale;
-  const surface = values[0] < -tol && values[1] > tol ? 'saddle' : values[0] > tol ? 'minimum' : values[1] < -tol ? 'maximum' : 'degenerate';
+  const surface =
+    values[0] < -tol && values[1] > tol ? 'saddle' : values[0] > tol ? 'minimum' : values[1] < -tol ? 'maximum' : 'degenerate';
   const cone = minimumCone(H);
   const curve = Array.from({ length: points }, (_, i) => {
     const t = -radius + (2 * radius * i) / (points - 1);
     return { t, loss: quadratic(H, [t * u[0], t * u[1]]) };
   });
-  return { angle, u, H, eigenvalues: values, curvature, verdict: sliceVerdict(curvature, scale), surface, cone, ranges: minimumRanges(cone), curve };
+  return {
+    angle,
+    u,
+    H,
+    eigenvalues: values,
+    curvature,
+    verdict: sliceVerdict(curvature, scale),
+    surface,
+    cone,
+    ranges: minimumRanges(cone),
+    curve,
+  };
 }

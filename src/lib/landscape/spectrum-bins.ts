@@ -36,7 +36,8 @@ function edgesUpTo(max: number, zeroTol: number, perDecade: number): number[] {
  */
 export function spectrumBins(eigenvalues: ArrayLike<number>, zeroTol: number, perDecade = 2): SpectrumBin[] {
   if (!(zeroTol > 0)) throw new Error(`spectrumBins: zeroTol must be positive, got ${zeroTol}`);
-  let maxPos = 0, maxNeg = 0;
+  let maxPos = 0,
+    maxNeg = 0;
   for (let i = 0; i < eigenvalues.length; i++) {
     const l = eigenvalues[i]!;
     if (l > maxPos) maxPos = l;
@@ -51,7 +52,8 @@ export function spectrumBins(eigenvalues: ArrayLike<number>, zeroTol: number, pe
   for (let k = 1; k < pos.length; k++) bins.push({ lo: pos[k - 1]!, hi: pos[k]!, count: 0, sign: 1 });
   const find = (edges: number[], a: number) => {
     // Smallest k ≥ 1 with a ≤ edges[k] (binary search).
-    let lo = 1, hi = edges.length - 1;
+    let lo = 1,
+      hi = edges.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (a <= edges[mid]!) hi = mid;

@@ -54,7 +54,14 @@ export function escapeStep(s: Surface, a: PointAnalysis, alpha: number): EscapeS
   if (u[0] * a.gradient[0] + u[1] * a.gradient[1] > 0) u = [-u[0], -u[1]];
   const to: Vec2 = [a.point[0] + alpha * u[0], a.point[1] + alpha * u[1]];
   const g = a.gradient[0] * u[0] + a.gradient[1] * u[1];
-  return { from: a.point, to, direction: u, lossBefore: a.loss, lossAfter: s.loss(to), predicted: a.loss + alpha * g + 0.5 * lambda * alpha * alpha };
+  return {
+    from: a.point,
+    to,
+    direction: u,
+    lossBefore: a.loss,
+    lossAfter: s.loss(to),
+    predicted: a.loss + alpha * g + 0.5 * lambda * alpha * alpha,
+  };
 }
 
 export interface DescentPath {

@@ -30,7 +30,10 @@ export const SURFACES = {
     domain: [-2, 2],
     loss: ([x, y]) => x * x + y * y,
     gradient: ([x, y]) => [2 * x, 2 * y],
-    hessian: () => [[2, 0], [0, 2]],
+    hessian: () => [
+      [2, 0],
+      [0, 2],
+    ],
   }),
   hilltop: surface({
     id: 'hilltop',
@@ -38,7 +41,10 @@ export const SURFACES = {
     domain: [-2, 2],
     loss: ([x, y]) => -x * x - y * y,
     gradient: ([x, y]) => [-2 * x, -2 * y],
-    hessian: () => [[-2, 0], [0, -2]],
+    hessian: () => [
+      [-2, 0],
+      [0, -2],
+    ],
   }),
   saddle: surface({
     id: 'saddle',
@@ -46,7 +52,10 @@ export const SURFACES = {
     domain: [-2, 2],
     loss: ([x, y]) => x * x - y * y,
     gradient: ([x, y]) => [2 * x, -2 * y],
-    hessian: () => [[2, 0], [0, -2]],
+    hessian: () => [
+      [2, 0],
+      [0, -2],
+    ],
   }),
   /** Degenerate at the origin (H = diag(2, 0)), yet a strict minimum. */
   'quartic-valley': surface({
@@ -55,7 +64,10 @@ export const SURFACES = {
     domain: [-1.5, 1.5],
     loss: ([x, y]) => x * x + y ** 4,
     gradient: ([x, y]) => [2 * x, 4 * y ** 3],
-    hessian: ([, y]) => [[2, 0], [0, 12 * y * y]],
+    hessian: ([, y]) => [
+      [2, 0],
+      [0, 12 * y * y],
+    ],
   }),
   /** Degenerate at the origin (H = diag(2, 0)), and a saddle. */
   'quartic-saddle': surface({
@@ -64,7 +76,10 @@ export const SURFACES = {
     domain: [-1.5, 1.5],
     loss: ([x, y]) => x * x - y ** 4,
     gradient: ([x, y]) => [2 * x, -4 * y ** 3],
-    hessian: ([, y]) => [[2, 0], [0, -12 * y * y]],
+    hessian: ([, y]) => [
+      [2, 0],
+      [0, -12 * y * y],
+    ],
   }),
   /** The monkey saddle: three valleys, H = 0 at the origin. */
   monkey: surface({
@@ -73,7 +88,10 @@ export const SURFACES = {
     domain: [-1.5, 1.5],
     loss: ([x, y]) => x ** 3 - 3 * x * y * y,
     gradient: ([x, y]) => [3 * x * x - 3 * y * y, -6 * x * y],
-    hessian: ([x, y]) => [[6 * x, -6 * y], [-6 * y, -6 * x]],
+    hessian: ([x, y]) => [
+      [6 * x, -6 * y],
+      [-6 * y, -6 * x],
+    ],
   }),
 } as const satisfies Record<string, Surface>;
 

@@ -48,7 +48,11 @@ export interface ExtremeEigenpairsResult {
   runs: number;
 }
 
-interface Pair { value: number; vector: Float64Array; residual: number }
+interface Pair {
+  value: number;
+  vector: Float64Array;
+  residual: number;
+}
 
 /**
  * Extreme eigenvalues and eigenvectors of the symmetric operator A.
@@ -56,16 +60,23 @@ interface Pair { value: number; vector: Float64Array; residual: number }
  * @param n dimension
  */
 export function extremeEigenpairs(
-  matvec: (v: Float64Array) => Float64Array, n: number, opts: ExtremeEigenpairsOptions,
+  matvec: (v: Float64Array) => Float64Array,
+  n: number,
+  opts: ExtremeEigenpairsOptions,
 ): ExtremeEigenpairsResult {
   if (!Number.isInteger(n) || n < 1) throw new Error(`extremeEigenpairs: n must be a positive integer, got ${n}`);
-  const which = opts.which ?? 'largest', count = opts.count ?? 1, tol = opts.tol ?? 1e-8;
+  const which = opts.which ?? 'largest',
+    count = opts.count ?? 1,
+    tol = opts.tol ?? 1e-8;
   if (!Number.isInteger(count) || count < 1) throw new Error(`extremeEigenpairs: count must be ≥ 1, got ${count}`);
-  const maxIter = opts.maxIter ?? Math.min(n, 300), maxRuns = opts.maxRestarts ?? 2 * count + 4;
+  const maxIter = opts.maxIter ?? Math.min(n, 300),
+    maxRuns = opts.maxRestarts ?? 2 * count + 4;
   const sides: Side[] = which === 'both' ? ['largest', 'smallest'] : [which];
   const found: Pair[] = [];
   const done = new Set<Side>();
-  let matvecs = 0, runs = 0, scale = 0;
+  let matvecs = 0,
+    runs = 0,
+    scale = 0;
   const sign = (side: Side) => (side === 'largest' ? 1 : -1);
   // Every locked pair is an exact-to-tolerance eigenpair, whichever end it was harvested for, so each end
   // chooses from all of them.
@@ -78,9 +89,15 @@ export function extremeEigenpairs(
       break;
     }
     runs++;
-    const kb = createKrylovBasis(n, maxIter, normalVector(opts.rng, n), found.map((p) => p.vector));
+    const kb = createKrylovBasis(
+      n,
+      maxIter,
+      normalVector(opts.rng, n),
+      found.map((p) => p.vector),
+    );
     const need = (side: Side) => Math.max(1, count - best(side).length);
-    let eig: TridiagonalEigenResult | undefined, estimates = new Float64Array(0);
+    let eig: TridiagonalEigenResult | undefined,
+      estimates = new Float64Array(0);
     while (extendKrylovBasis(kb, matvec)) {
       const m = kb.steps;
       eig = tridiagonalEigen(kb.alpha.subarray(0, m), kb.beta.subarray(0, m - 1));
@@ -108,7 +125,8 @@ export function extremeEigenpairs(
         if (!taken.has(j)) {
           const vector = new Float64Array(n);
           for (let i = 0; i < n; i++) vector[i] = y[i * m + j]!;
-          const value = eig.values[j]!, residual = trueResidual(matvec, vector, value);
+          const value = eig.values[j]!,
+            residual = trueResidual(matvec, vector, value);
           matvecs++;
           if (!(residual <= 10 * tol * scale)) break;
           taken.add(j);

@@ -18,10 +18,18 @@ const COLUMN_STRIP = 512;
  * @param c storage of C; element (i, j) at c[cOff + i·ldc + j], updated in place
  */
 export function gemmAdd(
-  m: number, cols: number, k: number,
-  a: Float64Array, aOff: number, lda: number,
-  b: Float64Array, bOff: number, ldb: number,
-  c: Float64Array, cOff: number, ldc: number,
+  m: number,
+  cols: number,
+  k: number,
+  a: Float64Array,
+  aOff: number,
+  lda: number,
+  b: Float64Array,
+  bOff: number,
+  ldb: number,
+  c: Float64Array,
+  cOff: number,
+  ldc: number,
 ): void {
   if (m <= 0 || cols <= 0 || k <= 0) return;
   for (let j0 = 0; j0 < cols; j0 += COLUMN_STRIP) {
@@ -29,17 +37,41 @@ export function gemmAdd(
     let i = 0;
     for (; i + 7 < m; i += 8) gemmRows8(i, j0, j1, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     for (; i + 3 < m; i += 4) {
-      const c0 = cOff + i * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
-      const r0 = aOff + i * lda, r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda;
+      const c0 = cOff + i * ldc,
+        c1 = c0 + ldc,
+        c2 = c1 + ldc,
+        c3 = c2 + ldc;
+      const r0 = aOff + i * lda,
+        r1 = r0 + lda,
+        r2 = r1 + lda,
+        r3 = r2 + lda;
       let p = 0;
       for (; p + 3 < k; p += 4) {
-        const a00 = a[r0 + p]!, a01 = a[r0 + p + 1]!, a02 = a[r0 + p + 2]!, a03 = a[r0 + p + 3]!;
-        const a10 = a[r1 + p]!, a11 = a[r1 + p + 1]!, a12 = a[r1 + p + 2]!, a13 = a[r1 + p + 3]!;
-        const a20 = a[r2 + p]!, a21 = a[r2 + p + 1]!, a22 = a[r2 + p + 2]!, a23 = a[r2 + p + 3]!;
-        const a30 = a[r3 + p]!, a31 = a[r3 + p + 1]!, a32 = a[r3 + p + 2]!, a33 = a[r3 + p + 3]!;
-        const b0 = bOff + p * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
+        const a00 = a[r0 + p]!,
+          a01 = a[r0 + p + 1]!,
+          a02 = a[r0 + p + 2]!,
+          a03 = a[r0 + p + 3]!;
+        const a10 = a[r1 + p]!,
+          a11 = a[r1 + p + 1]!,
+          a12 = a[r1 + p + 2]!,
+          a13 = a[r1 + p + 3]!;
+        const a20 = a[r2 + p]!,
+          a21 = a[r2 + p + 1]!,
+          a22 = a[r2 + p + 2]!,
+          a23 = a[r2 + p + 3]!;
+        const a30 = a[r3 + p]!,
+          a31 = a[r3 + p + 1]!,
+          a32 = a[r3 + p + 2]!,
+          a33 = a[r3 + p + 3]!;
+        const b0 = bOff + p * ldb,
+          b1 = b0 + ldb,
+          b2 = b1 + ldb,
+          b3 = b2 + ldb;
         for (let j = j0; j < j1; j++) {
-          const x0 = b[b0 + j]!, x1 = b[b1 + j]!, x2 = b[b2 + j]!, x3 = b[b3 + j]!;
+          const x0 = b[b0 + j]!,
+            x1 = b[b1 + j]!,
+            x2 = b[b2 + j]!,
+            x3 = b[b3 + j]!;
           c[c0 + j] = c[c0 + j]! + (a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3);
           c[c1 + j] = c[c1 + j]! + (a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3);
           c[c2 + j] = c[c2 + j]! + (a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3);
@@ -47,7 +79,10 @@ export function gemmAdd(
         }
       }
       for (; p < k; p++) {
-        const a0 = a[r0 + p]!, a1 = a[r1 + p]!, a2 = a[r2 + p]!, a3 = a[r3 + p]!;
+        const a0 = a[r0 + p]!,
+          a1 = a[r1 + p]!,
+          a2 = a[r2 + p]!,
+          a3 = a[r3 + p]!;
         const b0 = bOff + p * ldb;
         for (let j = j0; j < j1; j++) {
           const x = b[b0 + j]!;
@@ -59,7 +94,8 @@ export function gemmAdd(
       }
     }
     for (; i < m; i++) {
-      const c0 = cOff + i * ldc, r0 = aOff + i * lda;
+      const c0 = cOff + i * ldc,
+        r0 = aOff + i * lda;
       for (let p = 0; p < k; p++) {
         const a0 = a[r0 + p]!;
         if (a0 === 0) continue;
@@ -72,28 +108,79 @@ export function gemmAdd(
 
 /** Rows i..i+7 of C, columns j0..j1, all k inner steps (k in steps of 4, then the remainder). */
 function gemmRows8(
-  i: number, j0: number, j1: number, k: number,
-  a: Float64Array, aOff: number, lda: number,
-  b: Float64Array, bOff: number, ldb: number,
-  c: Float64Array, cOff: number, ldc: number,
+  i: number,
+  j0: number,
+  j1: number,
+  k: number,
+  a: Float64Array,
+  aOff: number,
+  lda: number,
+  b: Float64Array,
+  bOff: number,
+  ldb: number,
+  c: Float64Array,
+  cOff: number,
+  ldc: number,
 ): void {
-  const c0 = cOff + i * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
-  const c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
-  const r0 = aOff + i * lda, r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda;
-  const r4 = r3 + lda, r5 = r4 + lda, r6 = r5 + lda, r7 = r6 + lda;
+  const c0 = cOff + i * ldc,
+    c1 = c0 + ldc,
+    c2 = c1 + ldc,
+    c3 = c2 + ldc;
+  const c4 = c3 + ldc,
+    c5 = c4 + ldc,
+    c6 = c5 + ldc,
+    c7 = c6 + ldc;
+  const r0 = aOff + i * lda,
+    r1 = r0 + lda,
+    r2 = r1 + lda,
+    r3 = r2 + lda;
+  const r4 = r3 + lda,
+    r5 = r4 + lda,
+    r6 = r5 + lda,
+    r7 = r6 + lda;
   let p = 0;
   for (; p + 3 < k; p += 4) {
-    const a00 = a[r0 + p]!, a01 = a[r0 + p + 1]!, a02 = a[r0 + p + 2]!, a03 = a[r0 + p + 3]!;
-    const a10 = a[r1 + p]!, a11 = a[r1 + p + 1]!, a12 = a[r1 + p + 2]!, a13 = a[r1 + p + 3]!;
-    const a20 = a[r2 + p]!, a21 = a[r2 + p + 1]!, a22 = a[r2 + p + 2]!, a23 = a[r2 + p + 3]!;
-    const a30 = a[r3 + p]!, a31 = a[r3 + p + 1]!, a32 = a[r3 + p + 2]!, a33 = a[r3 + p + 3]!;
-    const a40 = a[r4 + p]!, a41 = a[r4 + p + 1]!, a42 = a[r4 + p + 2]!, a43 = a[r4 + p + 3]!;
-    const a50 = a[r5 + p]!, a51 = a[r5 + p + 1]!, a52 = a[r5 + p + 2]!, a53 = a[r5 + p + 3]!;
-    const a60 = a[r6 + p]!, a61 = a[r6 + p + 1]!, a62 = a[r6 + p + 2]!, a63 = a[r6 + p + 3]!;
-    const a70 = a[r7 + p]!, a71 = a[r7 + p + 1]!, a72 = a[r7 + p + 2]!, a73 = a[r7 + p + 3]!;
-    const b0 = bOff + p * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
+    const a00 = a[r0 + p]!,
+      a01 = a[r0 + p + 1]!,
+      a02 = a[r0 + p + 2]!,
+      a03 = a[r0 + p + 3]!;
+    const a10 = a[r1 + p]!,
+      a11 = a[r1 + p + 1]!,
+      a12 = a[r1 + p + 2]!,
+      a13 = a[r1 + p + 3]!;
+    const a20 = a[r2 + p]!,
+      a21 = a[r2 + p + 1]!,
+      a22 = a[r2 + p + 2]!,
+      a23 = a[r2 + p + 3]!;
+    const a30 = a[r3 + p]!,
+      a31 = a[r3 + p + 1]!,
+      a32 = a[r3 + p + 2]!,
+      a33 = a[r3 + p + 3]!;
+    const a40 = a[r4 + p]!,
+      a41 = a[r4 + p + 1]!,
+      a42 = a[r4 + p + 2]!,
+      a43 = a[r4 + p + 3]!;
+    const a50 = a[r5 + p]!,
+      a51 = a[r5 + p + 1]!,
+      a52 = a[r5 + p + 2]!,
+      a53 = a[r5 + p + 3]!;
+    const a60 = a[r6 + p]!,
+      a61 = a[r6 + p + 1]!,
+      a62 = a[r6 + p + 2]!,
+      a63 = a[r6 + p + 3]!;
+    const a70 = a[r7 + p]!,
+      a71 = a[r7 + p + 1]!,
+      a72 = a[r7 + p + 2]!,
+      a73 = a[r7 + p + 3]!;
+    const b0 = bOff + p * ldb,
+      b1 = b0 + ldb,
+      b2 = b1 + ldb,
+      b3 = b2 + ldb;
     for (let j = j0; j < j1; j++) {
-      const x0 = b[b0 + j]!, x1 = b[b1 + j]!, x2 = b[b2 + j]!, x3 = b[b3 + j]!;
+      const x0 = b[b0 + j]!,
+        x1 = b[b1 + j]!,
+        x2 = b[b2 + j]!,
+        x3 = b[b3 + j]!;
       c[c0 + j] = c[c0 + j]! + (a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3);
       c[c1 + j] = c[c1 + j]! + (a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3);
       c[c2 + j] = c[c2 + j]! + (a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3);
@@ -105,8 +192,14 @@ function gemmRows8(
     }
   }
   for (; p < k; p++) {
-    const a0 = a[r0 + p]!, a1 = a[r1 + p]!, a2 = a[r2 + p]!, a3 = a[r3 + p]!;
-    const a4 = a[r4 + p]!, a5 = a[r5 + p]!, a6 = a[r6 + p]!, a7 = a[r7 + p]!;
+    const a0 = a[r0 + p]!,
+      a1 = a[r1 + p]!,
+      a2 = a[r2 + p]!,
+      a3 = a[r3 + p]!;
+    const a4 = a[r4 + p]!,
+      a5 = a[r5 + p]!,
+      a6 = a[r6 + p]!,
+      a7 = a[r7 + p]!;
     const b0 = bOff + p * ldb;
     for (let j = j0; j < j1; j++) {
       const x = b[b0 + j]!;

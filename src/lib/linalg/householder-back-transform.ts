@@ -16,22 +16,24 @@ import { gemmAdd } from './gemm.ts';
  * @param cols number of columns of Y
  * @param blockSize reflectors per group
  */
-export function applyTridiagonalQ(
-  a: Float64Array, n: number, tau: Float64Array, y: Float64Array, cols: number, blockSize = 16,
-): void {
+export function applyTridiagonalQ(a: Float64Array, n: number, tau: Float64Array, y: Float64Array, cols: number, blockSize = 16): void {
   if (n < 2 || cols === 0) return;
   const nb = Math.max(1, Math.min(blockSize, n));
   const vt = new Float64Array(nb * n); // row j = v_(hi−j), zero beyond its support
   const vr = new Float64Array(n * nb); // the same, transposed: rows = components
   const tm = new Float64Array(nb * nb); // −T
   const g = new Float64Array(nb);
-  const z = new Float64Array(nb * cols), tz = new Float64Array(nb * cols);
+  const z = new Float64Array(nb * cols),
+    tz = new Float64Array(nb * cols);
 
   for (let lo = 1; lo < n; lo += nb) {
-    const hi = Math.min(n - 1, lo + nb - 1), k = hi - lo + 1, rows = hi;
+    const hi = Math.min(n - 1, lo + nb - 1),
+      k = hi - lo + 1,
+      rows = hi;
     let active = false;
     for (let j = 0; j < k; j++) {
-      const idx = hi - j, off = j * rows;
+      const idx = hi - j,
+        off = j * rows;
       vt.set(a.subarray(idx * n, idx * n + idx), off);
       vt.fill(0, off + idx, off + rows);
       if (tau[idx] !== 0) active = true;
@@ -43,7 +45,9 @@ export function applyTridiagonalQ(
     // −T, upper triangular, built column by column; tm is row-major k×k.
     tm.fill(0, 0, k * k);
     for (let j = 0; j < k; j++) {
-      const tj = tau[hi - j]!, support = hi - j, oj = j * rows;
+      const tj = tau[hi - j]!,
+        support = hi - j,
+        oj = j * rows;
       for (let q = 0; q < j; q++) {
         let s = 0;
         const oq = q * rows;

@@ -30,21 +30,29 @@ export interface HouseholderTridiagonal {
  * @param blockSize rows per panel
  */
 export function householderTridiagonal(a: Float64Array, n: number, blockSize = 16): HouseholderTridiagonal {
-  const d = new Float64Array(n), e = new Float64Array(n), tau = new Float64Array(n);
+  const d = new Float64Array(n),
+    e = new Float64Array(n),
+    tau = new Float64Array(n);
   if (n === 0) return { d, e, tau };
   const nb = Math.max(1, Math.min(blockSize, n));
   const wt = new Float64Array(nb * n); // row s = w of the panel's s-th reflector
-  const coefW = new Float64Array(nb), coefV = new Float64Array(nb);
-  const left = new Float64Array(n * 2 * nb), right = new Float64Array(2 * nb * n);
+  const coefW = new Float64Array(nb),
+    coefV = new Float64Array(nb);
+  const left = new Float64Array(n * 2 * nb),
+    right = new Float64Array(2 * nb * n);
 
-  for (let hi = n - 1; hi >= 1; ) {
+  for (let hi = n - 1; hi >= 1;) {
     const lo = Math.max(1, hi - nb + 1);
     for (let i = hi; i >= lo; i--) {
-      const t = hi - i, ri = i * n, w0 = t * n;
+      const t = hi - i,
+        ri = i * n,
+        w0 = t * n;
       // Bring row i (entries 0..i) up to date with the panel's earlier reflectors.
       for (let s = 0; s < t; s++) {
-        const vs = (hi - s) * n, ws = s * n;
-        const vi = a[vs + i]!, wi = wt[ws + i]!;
+        const vs = (hi - s) * n,
+          ws = s * n;
+        const vi = a[vs + i]!,
+          wi = wt[ws + i]!;
         for (let c = 0; c <= i; c++) a[ri + c] = a[ri + c]! - (vi * wt[ws + c]! + wi * a[vs + c]!);
       }
       d[i] = a[ri + i]!;
@@ -70,8 +78,10 @@ export function householderTridiagonal(a: Float64Array, n: number, blockSize = 1
       // w = τ (A₀ v − V (Wᵀ v) − W (Vᵀ v)) on 0..i−1, then w −= (τ/2)(wᵀv) v.
       symmetricProductLower(a, n, i, ri, wt, w0);
       for (let s = 0; s < t; s++) {
-        const vs = (hi - s) * n, ws = s * n;
-        let cw = 0, cv = 0;
+        const vs = (hi - s) * n,
+          ws = s * n;
+        let cw = 0,
+          cv = 0;
         for (let k = 0; k < i; k++) {
           cw += wt[ws + k]! * a[ri + k]!;
           cv += a[vs + k]! * a[ri + k]!;
@@ -80,7 +90,10 @@ export function householderTridiagonal(a: Float64Array, n: number, blockSize = 1
         coefV[s] = cv;
       }
       for (let s = 0; s < t; s++) {
-        const vs = (hi - s) * n, ws = s * n, fw = coefW[s]!, fv = coefV[s]!;
+        const vs = (hi - s) * n,
+          ws = s * n,
+          fw = coefW[s]!,
+          fv = coefV[s]!;
         for (let k = 0; k < i; k++) wt[w0 + k] = wt[w0 + k]! - (a[vs + k]! * fw + wt[ws + k]! * fv);
       }
       let wv = 0;
@@ -90,13 +103,15 @@ export function householderTridiagonal(a: Float64Array, n: number, blockSize = 1
         wv += w * a[ri + k]!;
       }
       const half = -0.5 * ti * wv;
-      for (let k = 0; k < i; k++) wt[w0 + k] = wt[w0 + k]! + (half * a[ri + k]!);
+      for (let k = 0; k < i; k++) wt[w0 + k] = wt[w0 + k]! + half * a[ri + k]!;
     }
 
     // Rank-2b update of the leading lo×lo block: A −= V Wᵀ + W Vᵀ = [−V | −W] · [Wᵀ ; Vᵀ], lower triangle only.
-    const kb = hi - lo + 1, k2 = 2 * kb;
+    const kb = hi - lo + 1,
+      k2 = 2 * kb;
     for (let s = 0; s < kb; s++) {
-      const vs = (hi - s) * n, ws = s * n;
+      const vs = (hi - s) * n,
+        ws = s * n;
       for (let r = 0; r < lo; r++) {
         left[r * k2 + s] = -a[vs + r]!;
         left[r * k2 + kb + s] = -wt[ws + r]!;
@@ -124,11 +139,24 @@ function symmetricProductLower(a: Float64Array, n: number, m: number, xOff: numb
   y.fill(0, yOff, yOff + m);
   let j = 0;
   for (; j + 3 < m; j += 4) {
-    const r0 = j * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
-    const x0 = a[xOff + j]!, x1 = a[xOff + j + 1]!, x2 = a[xOff + j + 2]!, x3 = a[xOff + j + 3]!;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    const r0 = j * n,
+      r1 = r0 + n,
+      r2 = r1 + n,
+      r3 = r2 + n;
+    const x0 = a[xOff + j]!,
+      x1 = a[xOff + j + 1]!,
+      x2 = a[xOff + j + 2]!,
+      x3 = a[xOff + j + 3]!;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     for (let k = 0; k < j; k++) {
-      const a0 = a[r0 + k]!, a1 = a[r1 + k]!, a2 = a[r2 + k]!, a3 = a[r3 + k]!, xk = a[xOff + k]!;
+      const a0 = a[r0 + k]!,
+        a1 = a[r1 + k]!,
+        a2 = a[r2 + k]!,
+        a3 = a[r3 + k]!,
+        xk = a[xOff + k]!;
       s0 += a0 * xk;
       s1 += a1 * xk;
       s2 += a2 * xk;
@@ -136,15 +164,20 @@ function symmetricProductLower(a: Float64Array, n: number, m: number, xOff: numb
       y[yOff + k] = y[yOff + k]! + (a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3);
     }
     // The 4×4 diagonal block, lower triangle: a_pq (q ≤ p) acts at (p, q) and, off the diagonal, at (q, p).
-    const a10 = a[r1 + j]!, a20 = a[r2 + j]!, a21 = a[r2 + j + 1]!;
-    const a30 = a[r3 + j]!, a31 = a[r3 + j + 1]!, a32 = a[r3 + j + 2]!;
+    const a10 = a[r1 + j]!,
+      a20 = a[r2 + j]!,
+      a21 = a[r2 + j + 1]!;
+    const a30 = a[r3 + j]!,
+      a31 = a[r3 + j + 1]!,
+      a32 = a[r3 + j + 2]!;
     y[yOff + j] = y[yOff + j]! + (s0 + a[r0 + j]! * x0 + a10 * x1 + a20 * x2 + a30 * x3);
     y[yOff + j + 1] = y[yOff + j + 1]! + (s1 + a10 * x0 + a[r1 + j + 1]! * x1 + a21 * x2 + a31 * x3);
     y[yOff + j + 2] = y[yOff + j + 2]! + (s2 + a20 * x0 + a21 * x1 + a[r2 + j + 2]! * x2 + a32 * x3);
     y[yOff + j + 3] = y[yOff + j + 3]! + (s3 + a30 * x0 + a31 * x1 + a32 * x2 + a[r3 + j + 3]! * x3);
   }
   for (; j < m; j++) {
-    const r0 = j * n, x0 = a[xOff + j]!;
+    const r0 = j * n,
+      x0 = a[xOff + j]!;
     let s0 = 0;
     for (let k = 0; k < j; k++) {
       const a0 = a[r0 + k]!;

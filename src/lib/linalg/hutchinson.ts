@@ -26,15 +26,14 @@ export interface HutchinsonResult {
  * @param matvec v ↦ A v (v length n); A need not be symmetric
  * @param n dimension
  */
-export function hutchinsonTrace(
-  matvec: (v: Float64Array) => Float64Array, n: number, opts: HutchinsonOptions,
-): HutchinsonResult {
+export function hutchinsonTrace(matvec: (v: Float64Array) => Float64Array, n: number, opts: HutchinsonOptions): HutchinsonResult {
   const { probes, rng } = opts;
   if (!Number.isInteger(n) || n < 1) throw new Error(`hutchinsonTrace: n must be a positive integer, got ${n}`);
   if (!Number.isInteger(probes) || probes < 2) throw new Error(`hutchinsonTrace: probes must be an integer ≥ 2, got ${probes}`);
   const z = new Float64Array(n);
   // Welford's running mean and sum of squared deviations.
-  let mean = 0, m2 = 0;
+  let mean = 0,
+    m2 = 0;
   for (let p = 1; p <= probes; p++) {
     for (let i = 0; i < n; i++) z[i] = rng.sign();
     const az = matvec(z);

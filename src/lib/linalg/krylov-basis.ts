@@ -41,7 +41,11 @@ export interface KrylovBasis {
  * @param breakdownTol β_j ≤ breakdownTol · ‖T‖ counts as breakdown
  */
 export function createKrylovBasis(
-  n: number, capacity: number, start: Float64Array, locked: readonly Float64Array[] = [], breakdownTol = 1e-10,
+  n: number,
+  capacity: number,
+  start: Float64Array,
+  locked: readonly Float64Array[] = [],
+  breakdownTol = 1e-10,
 ): KrylovBasis {
   if (start.length !== n) throw new Error(`createKrylovBasis: start has length ${start.length}, expected ${n}`);
   const cap = Math.max(1, Math.min(capacity, n));
@@ -56,8 +60,17 @@ export function createKrylovBasis(
   }
   for (let i = 0; i < n; i++) q0[i] = q0[i]! / rest;
   return {
-    n, capacity: cap, basis, alpha: new Float64Array(cap), beta: new Float64Array(cap), locked, breakdownTol,
-    steps: 0, breakdown: false, matvecs: 0, normEstimate: 0,
+    n,
+    capacity: cap,
+    basis,
+    alpha: new Float64Array(cap),
+    beta: new Float64Array(cap),
+    locked,
+    breakdownTol,
+    steps: 0,
+    breakdown: false,
+    matvecs: 0,
+    normEstimate: 0,
   };
 }
 
@@ -67,7 +80,8 @@ export function createKrylovBasis(
  */
 export function extendKrylovBasis(k: KrylovBasis, matvec: (v: Float64Array) => Float64Array): boolean {
   if (k.breakdown || k.steps >= k.capacity) return false;
-  const { n, basis } = k, j = k.steps;
+  const { n, basis } = k,
+    j = k.steps;
   const q = basis.subarray(j * n, (j + 1) * n);
   const w = basis.subarray((j + 1) * n, (j + 2) * n);
   const aq = matvec(q);
@@ -99,9 +113,7 @@ export function extendKrylovBasis(k: KrylovBasis, matvec: (v: Float64Array) => F
  * Classical Gram–Schmidt, twice, of w against the locked vectors and the first `count` rows of basis.
  * Returns the total coefficient found on basis row `track` (the correction to α_j), or 0 if track < 0.
  */
-function orthogonalize(
-  w: Float64Array, locked: readonly Float64Array[], basis: Float64Array, count: number, track = -1,
-): number {
+function orthogonalize(w: Float64Array, locked: readonly Float64Array[], basis: Float64Array, count: number, track = -1): number {
   const n = w.length;
   const coef = new Float64Array(count + locked.length);
   let tracked = 0;
@@ -109,11 +121,13 @@ function orthogonalize(
     for (let r = 0; r < count; r++) coef[r] = dotAt(basis, r * n, w, n);
     for (let l = 0; l < locked.length; l++) coef[count + l] = dotAt(locked[l]!, 0, w, n);
     for (let r = 0; r < count; r++) {
-      const c = coef[r]!, off = r * n;
+      const c = coef[r]!,
+        off = r * n;
       if (c !== 0) for (let i = 0; i < n; i++) w[i] = w[i]! - c * basis[off + i]!;
     }
     for (let l = 0; l < locked.length; l++) {
-      const c = coef[count + l]!, v = locked[l]!;
+      const c = coef[count + l]!,
+        v = locked[l]!;
       if (c !== 0) for (let i = 0; i < n; i++) w[i] = w[i]! - c * v[i]!;
     }
     if (track >= 0) tracked += coef[track]!;
@@ -122,7 +136,9 @@ function orthogonalize(
 }
 
 function dotAt(a: Float64Array, off: number, w: Float64Array, n: number): number {
-  let s0 = 0, s1 = 0, i = 0;
+  let s0 = 0,
+    s1 = 0,
+    i = 0;
   for (; i + 1 < n; i += 2) {
     s0 += a[off + i]! * w[i]!;
     s1 += a[off + i + 1]! * w[i + 1]!;

@@ -47,7 +47,11 @@ export interface LanczosResult {
  * @param rng source of the default starting vector
  */
 export function lanczos(
-  matvec: (v: Float64Array) => Float64Array, n: number, k: number, rng: Rng, opts: LanczosOptions = {},
+  matvec: (v: Float64Array) => Float64Array,
+  n: number,
+  k: number,
+  rng: Rng,
+  opts: LanczosOptions = {},
 ): LanczosResult {
   if (!Number.isInteger(n) || n < 1) throw new Error(`lanczos: n must be a positive integer, got ${n}`);
   if (!Number.isInteger(k) || k < 1) throw new Error(`lanczos: k must be a positive integer, got ${k}`);
@@ -55,13 +59,19 @@ export function lanczos(
   const kb = createKrylovBasis(n, k, start, [], opts.breakdownTol ?? 1e-10);
   while (extendKrylovBasis(kb, matvec));
   const m = kb.steps;
-  const alpha = kb.alpha.slice(0, m), beta = kb.beta.slice(0, m - 1);
+  const alpha = kb.alpha.slice(0, m),
+    beta = kb.beta.slice(0, m - 1);
   const eig = tridiagonalEigen(alpha, beta, { vectors: opts.vectors === true });
   const lastBeta = kb.breakdown ? 0 : kb.beta[m - 1]!;
   const residualNorms = eig.lastComponents.map((s) => Math.abs(lastBeta * s));
   const result: LanczosResult = {
-    alpha, beta, values: eig.values, firstComponents: eig.firstComponents, residualNorms,
-    steps: m, breakdown: kb.breakdown,
+    alpha,
+    beta,
+    values: eig.values,
+    firstComponents: eig.firstComponents,
+    residualNorms,
+    steps: m,
+    breakdown: kb.breakdown,
   };
   if (eig.vectors !== undefined) result.vectors = ritzVectors(kb.basis, n, m, eig.vectors);
   return result;

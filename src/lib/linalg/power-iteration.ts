@@ -36,9 +36,7 @@ export interface PowerIterationResult {
  * @param matvec v ↦ A v (v length n)
  * @param n dimension
  */
-export function powerIteration(
-  matvec: (v: Float64Array) => Float64Array, n: number, opts: PowerIterationOptions,
-): PowerIterationResult {
+export function powerIteration(matvec: (v: Float64Array) => Float64Array, n: number, opts: PowerIterationOptions): PowerIterationResult {
   return iterate(matvec, n, 0, opts);
 }
 
@@ -58,9 +56,12 @@ export interface MostNegativeResult extends PowerIterationResult {
  * @param opts.upperBound a known σ ≥ λ_max, which skips the first phase
  */
 export function mostNegativeEigenvalue(
-  matvec: (v: Float64Array) => Float64Array, n: number, opts: PowerIterationOptions & { upperBound?: number },
+  matvec: (v: Float64Array) => Float64Array,
+  n: number,
+  opts: PowerIterationOptions & { upperBound?: number },
 ): MostNegativeResult {
-  let shift = opts.upperBound, shiftIterations = 0;
+  let shift = opts.upperBound,
+    shiftIterations = 0;
   if (shift === undefined) {
     const top = iterate(matvec, n, 0, { ...opts, tol: Math.max(opts.tol ?? 1e-10, 1e-6) });
     shift = Math.abs(top.value) + top.residual;
@@ -74,11 +75,10 @@ export function mostNegativeEigenvalue(
  * Power iteration on B = σI − A when σ ≠ 0 (on A when σ = 0), reporting λ, v and ‖Av − λv‖ for A itself.
  * With B v = σv − A v, the eigenvalue of A is σ − μ for B's Rayleigh quotient μ, and both residuals coincide.
  */
-function iterate(
-  matvec: (v: Float64Array) => Float64Array, n: number, sigma: number, opts: PowerIterationOptions,
-): PowerIterationResult {
+function iterate(matvec: (v: Float64Array) => Float64Array, n: number, sigma: number, opts: PowerIterationOptions): PowerIterationResult {
   if (!Number.isInteger(n) || n < 1) throw new Error(`powerIteration: n must be a positive integer, got ${n}`);
-  const tol = opts.tol ?? 1e-10, maxIter = opts.maxIter ?? 10_000;
+  const tol = opts.tol ?? 1e-10,
+    maxIter = opts.maxIter ?? 10_000;
   if (opts.start !== undefined && opts.start.length !== n) throw new Error('powerIteration: start must have length n');
   // v is the current unit vector, w receives B v; they swap roles each step.
   let v = Float64Array.from(opts.start ?? normalVector(opts.rng, n));
@@ -86,14 +86,16 @@ function iterate(
   const vn = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
   if (!(vn > 0)) throw new Error('powerIteration: the start vector is zero');
   for (let i = 0; i < n; i++) v[i] = v[i]! / vn;
-  let value = 0, residual = Infinity;
+  let value = 0,
+    residual = Infinity;
   for (let it = 1; it <= maxIter; it++) {
     const av = matvec(v);
     if (av.length !== n) throw new Error(`powerIteration: matvec returned length ${av.length}, expected ${n}`);
     // w = B v, λ_A = vᵀAv, r = ‖Av − λ_A v‖.
     let rq = 0;
     for (let i = 0; i < n; i++) rq += v[i]! * av[i]!;
-    let rr = 0, ww = 0;
+    let rr = 0,
+      ww = 0;
     for (let i = 0; i < n; i++) {
       const r = av[i]! - rq * v[i]!;
       rr += r * r;

@@ -20,9 +20,12 @@ export function randomOrthogonal(n: number, rng: Rng): Float64Array {
   // Reflector k (k = 1..n) acts on coordinates 0..k−1 and is stored as row k of an (n+1)×(n+1) array, in the
   // layout applyTridiagonalQ reads (v[k−1] = 1).
   const big = n + 1;
-  const a = new Float64Array(big * big), tau = new Float64Array(big), signs = new Float64Array(n);
+  const a = new Float64Array(big * big),
+    tau = new Float64Array(big),
+    signs = new Float64Array(n);
   for (let k = 1; k <= n; k++) {
-    const row = k * big, x = normalVector(rng, k);
+    const row = k * big,
+      x = normalVector(rng, k);
     const alpha = x[k - 1]!;
     let xnorm2 = 0;
     for (let i = 0; i < k - 1; i++) xnorm2 += x[i]! * x[i]!;
@@ -55,7 +58,8 @@ export function randomOrthogonal(n: number, rng: Rng): Float64Array {
 export function symmetricFromEigen(values: ArrayLike<number>, Q: Float64Array): Float64Array {
   const n = values.length;
   if (Q.length !== n * n) throw new Error(`symmetricFromEigen: Q has length ${Q.length}, expected ${n * n}`);
-  const qLambda = new Float64Array(n * n), qT = new Float64Array(n * n);
+  const qLambda = new Float64Array(n * n),
+    qT = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < n; k++) {
       qLambda[i * n + k] = Q[i * n + k]! * values[k]!;

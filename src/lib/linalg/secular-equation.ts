@@ -18,9 +18,7 @@ const EPS = Number.EPSILON;
  * @param origin receives the pole index each root is measured from, length k
  * @param tau receives λ_j − d[origin[j]], length k
  */
-export function secularRoots(
-  d: Float64Array, z2: Float64Array, k: number, rho: number, origin: Int32Array, tau: Float64Array,
-): void {
+export function secularRoots(d: Float64Array, z2: Float64Array, k: number, rho: number, origin: Int32Array, tau: Float64Array): void {
   let sumZ2 = 0;
   for (let i = 0; i < k; i++) sumZ2 += z2[i]!;
   if (k === 1) {
@@ -28,41 +26,60 @@ export function secularRoots(
     tau[0] = rho * z2[0]!;
     return;
   }
-  const delta = new Float64Array(k), invRho = 1 / rho;
+  const delta = new Float64Array(k),
+    invRho = 1 / rho;
   for (let j = 0; j < k; j++) {
     const last = j === k - 1;
     let o: number, lo: number, hi: number;
     if (!last) {
       // The sign of g at the midpoint says which pole the root is nearer to.
-      const half = (d[j + 1]! - d[j]!) / 2, dj = d[j]!;
+      const half = (d[j + 1]! - d[j]!) / 2,
+        dj = d[j]!;
       let g = invRho;
       for (let i = 0; i < k; i++) g += z2[i]! / (d[i]! - dj - half);
-      if (g >= 0) { o = j; lo = 0; hi = half; } else { o = j + 1; lo = -half; hi = 0; }
+      if (g >= 0) {
+        o = j;
+        lo = 0;
+        hi = half;
+      } else {
+        o = j + 1;
+        lo = -half;
+        hi = 0;
+      }
     } else {
-      o = k - 1; lo = 0; hi = rho * sumZ2;
+      o = k - 1;
+      lo = 0;
+      hi = rho * sumZ2;
     }
     const dOrigin = d[o]!;
     for (let i = 0; i < k; i++) delta[i] = d[i]! - dOrigin;
     // ψ sums the poles at or left of `split`, φ the rest; the model keeps one pole of each exactly.
     const split = last ? k - 2 : j;
-    const pl = delta[split]!, pu = delta[split + 1]!;
+    const pl = delta[split]!,
+      pu = delta[split + 1]!;
     let t = (lo + hi) / 2;
     for (let iter = 0; iter < 80; iter++) {
-      let psi = 0, dpsi = 0, phi = 0, dphi = 0;
+      let psi = 0,
+        dpsi = 0,
+        phi = 0,
+        dphi = 0;
       for (let i = 0; i <= split; i++) {
-        const r = 1 / (delta[i]! - t), term = z2[i]! * r;
+        const r = 1 / (delta[i]! - t),
+          term = z2[i]! * r;
         psi += term;
         dpsi += term * r;
       }
       for (let i = split + 1; i < k; i++) {
-        const r = 1 / (delta[i]! - t), term = z2[i]! * r;
+        const r = 1 / (delta[i]! - t),
+          term = z2[i]! * r;
         phi += term;
         dphi += term * r;
       }
       const g = invRho + psi + phi;
       const err = 8 * EPS * (invRho + Math.abs(psi) + Math.abs(phi)) + EPS * Math.abs(t) * (dpsi + dphi);
       if (Math.abs(g) <= err) break;
-      if (g < 0) lo = t; else hi = t;
+      if (g < 0) lo = t;
+      else hi = t;
       if (hi - lo <= 2 * EPS * Math.max(Math.abs(lo), Math.abs(hi))) break;
       t = modelStep(t, g, dpsi, dphi, pl - t, pu - t, lo, hi);
     }
@@ -75,12 +92,13 @@ export function secularRoots(
  * Next iterate: the root of the model C + b/(Δl − η) + c/(Δu − η) that matches g and g′ at t (b = ψ′Δl²,
  * c = φ′Δu²), taken if it falls inside the bracket (lo, hi), else the bracket's midpoint.
  */
-function modelStep(
-  t: number, g: number, dpsi: number, dphi: number, dl: number, du: number, lo: number, hi: number,
-): number {
-  const b = dpsi * dl * dl, c = dphi * du * du, C = g - dpsi * dl - dphi * du;
+function modelStep(t: number, g: number, dpsi: number, dphi: number, dl: number, du: number, lo: number, hi: number): number {
+  const b = dpsi * dl * dl,
+    c = dphi * du * du,
+    C = g - dpsi * dl - dphi * du;
   // C η² − A1 η + A0 = 0.
-  const a1 = C * (dl + du) + b + c, a0 = g * dl * du;
+  const a1 = C * (dl + du) + b + c,
+    a0 = g * dl * du;
   let best = NaN;
   const consider = (eta: number) => {
     const x = t + eta;
@@ -106,10 +124,10 @@ function modelStep(
  * @param origin, tau roots from `secularRoots`
  * @param u receives k×k row-major, column j = eigenvector of root j
  */
-export function secularVectors(
-  d: Float64Array, z: Float64Array, k: number, origin: Int32Array, tau: Float64Array, u: Float64Array,
-): void {
-  const dOrigin = new Float64Array(k), zhat = new Float64Array(k), norm2 = new Float64Array(k);
+export function secularVectors(d: Float64Array, z: Float64Array, k: number, origin: Int32Array, tau: Float64Array, u: Float64Array): void {
+  const dOrigin = new Float64Array(k),
+    zhat = new Float64Array(k),
+    norm2 = new Float64Array(k);
   for (let j = 0; j < k; j++) dOrigin[j] = d[origin[j]!]!;
   for (let i = 0; i < k; i++) {
     const di = d[i]!;
@@ -120,7 +138,9 @@ export function secularVectors(
     zhat[i] = z[i]! < 0 ? -mag : mag;
   }
   for (let i = 0; i < k; i++) {
-    const di = d[i]!, zi = zhat[i]!, row = i * k;
+    const di = d[i]!,
+      zi = zhat[i]!,
+      row = i * k;
     for (let j = 0; j < k; j++) {
       const v = zi / (di - dOrigin[j]! - tau[j]!);
       u[row + j] = v;

@@ -33,13 +33,12 @@ export interface SpectralDensity {
  * @param matvec v ↦ A v for symmetric A (v length n)
  * @param n dimension
  */
-export function stochasticLanczosQuadrature(
-  matvec: (v: Float64Array) => Float64Array, n: number, opts: SlqOptions,
-): SpectralDensity {
+export function stochasticLanczosQuadrature(matvec: (v: Float64Array) => Float64Array, n: number, opts: SlqOptions): SpectralDensity {
   const { probes, steps, rng } = opts;
   if (!Number.isInteger(probes) || probes < 1) throw new Error(`slq: probes must be a positive integer, got ${probes}`);
   if (!Number.isInteger(steps) || steps < 1) throw new Error(`slq: steps must be a positive integer, got ${steps}`);
-  const nodes: number[] = [], weights: number[] = [];
+  const nodes: number[] = [],
+    weights: number[] = [];
   const stepsPerProbe = new Int32Array(probes);
   for (let p = 0; p < probes; p++) {
     // A Gaussian vector, normalised, is uniform on the unit sphere.
@@ -64,13 +63,12 @@ export function stochasticLanczosQuadrature(
  * @param sigma Gaussian width σ > 0
  * @returns φ on the grid, length g
  */
-export function densityOnGrid(
-  nodes: ArrayLike<number>, weights: ArrayLike<number>, grid: ArrayLike<number>, sigma: number,
-): Float64Array {
+export function densityOnGrid(nodes: ArrayLike<number>, weights: ArrayLike<number>, grid: ArrayLike<number>, sigma: number): Float64Array {
   if (nodes.length !== weights.length) throw new Error('densityOnGrid: nodes and weights differ in length');
   if (!(sigma > 0)) throw new Error(`densityOnGrid: sigma must be positive, got ${sigma}`);
   const out = new Float64Array(grid.length);
-  const norm = 1 / (sigma * Math.sqrt(2 * Math.PI)), inv2s2 = 1 / (2 * sigma * sigma);
+  const norm = 1 / (sigma * Math.sqrt(2 * Math.PI)),
+    inv2s2 = 1 / (2 * sigma * sigma);
   for (let g = 0; g < grid.length; g++) {
     const t = grid[g]!;
     let s = 0;

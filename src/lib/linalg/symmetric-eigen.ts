@@ -56,8 +56,10 @@ export function symmetricEigen(A: Float64Array, n: number, opts: { vectors?: boo
   // Eigenvalues block by block (sorted within each block), then their global ascending order.
   const blockValues = new Float64Array(n);
   for (let b = 0; b + 1 < starts.length; b++) {
-    const b0 = starts[b]!, m = starts[b + 1]! - b0;
-    const dd = d.slice(b0, b0 + m), e2 = e.slice(b0, b0 + m).map((x) => x * x);
+    const b0 = starts[b]!,
+      m = starts[b + 1]! - b0;
+    const dd = d.slice(b0, b0 + m),
+      e2 = e.slice(b0, b0 + m).map((x) => x * x);
     tridiagonalQlValues(dd, e2, m);
     dd.sort();
     blockValues.set(dd, b0);
@@ -73,15 +75,15 @@ export function symmetricEigen(A: Float64Array, n: number, opts: { vectors?: boo
   const yt = new Float64Array(n * n);
   const rng = createRng(START_SEED);
   for (let b = 0; b + 1 < starts.length; b++) {
-    const b0 = starts[b]!, m = starts[b + 1]! - b0;
+    const b0 = starts[b]!,
+      m = starts[b + 1]! - b0;
     const rows = rank.subarray(b0, b0 + m);
     if (m === 1) {
       yt[rows[0]! * n + b0] = 1;
       continue;
     }
     const lambda = blockValues.subarray(b0, b0 + m);
-    const ok = m > SMALL_BLOCK && !clustered(d, e, b0, m, lambda) &&
-      tridiagonalInverseIteration(d, e, b0, m, lambda, yt, rows, n, rng);
+    const ok = m > SMALL_BLOCK && !clustered(d, e, b0, m, lambda) && tridiagonalInverseIteration(d, e, b0, m, lambda, yt, rows, n, rng);
     if (!ok) blockVectorsByDivideConquer(d, e, b0, m, yt, rows, n);
   }
   const vectors = transposeInPlace(yt, n);
@@ -117,19 +119,30 @@ function clustered(d: Float64Array, e: Float64Array, b0: number, m: number, lamb
   for (let i = b0; i < b0 + m; i++) {
     norm = Math.max(norm, Math.abs(d[i]!) + (i > b0 ? Math.abs(e[i - 1]!) : 0) + Math.abs(e[i]!));
   }
-  let cost = 0, size = 1;
+  let cost = 0,
+    size = 1;
   for (let j = 1; j <= m; j++) {
     if (j < m && lambda[j]! - lambda[j - 1]! <= 1e-3 * norm) size++;
-    else { cost += size * size; size = 1; }
+    else {
+      cost += size * size;
+      size = 1;
+    }
   }
   return cost > (m * m) / 16;
 }
 
 /** Eigenvectors of the block at b0 (size m) by divide and conquer, written as rows of yt. */
 function blockVectorsByDivideConquer(
-  d: Float64Array, e: Float64Array, b0: number, m: number, yt: Float64Array, rows: Int32Array, n: number,
+  d: Float64Array,
+  e: Float64Array,
+  b0: number,
+  m: number,
+  yt: Float64Array,
+  rows: Int32Array,
+  n: number,
 ): void {
-  const dd = d.slice(b0, b0 + m), z = new Float64Array(m * m);
+  const dd = d.slice(b0, b0 + m),
+    z = new Float64Array(m * m);
   tridiagonalDivideConquer(dd, e.subarray(b0, b0 + m), m, z);
   for (let j = 0; j < m; j++) {
     const row = rows[j]! * n + b0;

@@ -28,7 +28,9 @@ export function tridiagonalDivideConquer(d: Float64Array, e: Float64Array, m: nu
 
 function solve(d: Float64Array, e: Float64Array, q: Float64Array, ld: number, off: number, size: number): void {
   if (size <= LEAF) {
-    const dd = d.slice(off, off + size), ee = new Float64Array(size), z = new Float64Array(size * size);
+    const dd = d.slice(off, off + size),
+      ee = new Float64Array(size),
+      z = new Float64Array(size * size);
     ee.set(e.subarray(off, off + size - 1));
     for (let i = 0; i < size; i++) z[i * size + i] = 1;
     tridiagonalQl(dd, ee, size, z, size);
@@ -39,7 +41,9 @@ function solve(d: Float64Array, e: Float64Array, q: Float64Array, ld: number, of
     }
     return;
   }
-  const n1 = size >> 1, beta = e[off + n1 - 1]!, rho = Math.abs(beta);
+  const n1 = size >> 1,
+    beta = e[off + n1 - 1]!,
+    rho = Math.abs(beta);
   d[off + n1 - 1] = d[off + n1 - 1]! - rho;
   d[off + n1] = d[off + n1]! - rho;
   solve(d, e, q, ld, off, n1);
@@ -55,9 +59,12 @@ function merge(d: Float64Array, q: Float64Array, ld: number, off: number, m: num
   for (let i = n1; i < m; i++) z[i] = sign * q[(off + n1) * ld + off + i]! * Math.SQRT1_2;
   // Sorted order of the two ascending halves; col[t] is the block column behind sorted position t.
   const col = ascendingOrder(d.subarray(off, off + m));
-  const ds = new Float64Array(m), zs = new Float64Array(m);
-  const top = new Uint8Array(m), bottom = new Uint8Array(m);
-  let dmax = 0, zmax = 0;
+  const ds = new Float64Array(m),
+    zs = new Float64Array(m);
+  const top = new Uint8Array(m),
+    bottom = new Uint8Array(m);
+  let dmax = 0,
+    zmax = 0;
   for (let t = 0; t < m; t++) {
     const c = col[t]!;
     ds[t] = d[off + c]!;
@@ -68,12 +75,23 @@ function merge(d: Float64Array, q: Float64Array, ld: number, off: number, m: num
     zmax = Math.max(zmax, Math.abs(zs[t]!));
   }
   const tol = 8 * Number.EPSILON * Math.max(dmax, rho * zmax);
-  const kept: number[] = [], deflated: number[] = [];
+  const kept: number[] = [],
+    deflated: number[] = [];
   let pj = -1;
   for (let t = 0; t < m; t++) {
-    if (rho * Math.abs(zs[t]!) <= tol) { deflated.push(t); continue; }
-    if (pj < 0) { pj = t; continue; }
-    const zp = zs[pj]!, zt = zs[t]!, h = Math.hypot(zp, zt), c = zt / h, s = -zp / h;
+    if (rho * Math.abs(zs[t]!) <= tol) {
+      deflated.push(t);
+      continue;
+    }
+    if (pj < 0) {
+      pj = t;
+      continue;
+    }
+    const zp = zs[pj]!,
+      zt = zs[t]!,
+      h = Math.hypot(zp, zt),
+      c = zt / h,
+      s = -zp / h;
     if (Math.abs((ds[t]! - ds[pj]!) * c * s) <= tol) {
       // Rotate columns so z_pj vanishes; pj keeps an eigenpair of the merged problem.
       rotateColumns(q, ld, off, m, col[pj]!, col[t]!, c, s);
@@ -81,7 +99,8 @@ function merge(d: Float64Array, q: Float64Array, ld: number, off: number, m: num
       bottom[t] = bottom[pj] = bottom[t]! | bottom[pj]!;
       zs[t] = h;
       zs[pj] = 0;
-      const dp = ds[pj]!, dt = ds[t]!;
+      const dp = ds[pj]!,
+        dt = ds[t]!;
       ds[pj] = dp * c * c + dt * s * s;
       ds[t] = dp * s * s + dt * c * c;
       deflated.push(pj);
@@ -92,12 +111,23 @@ function merge(d: Float64Array, q: Float64Array, ld: number, off: number, m: num
   }
   if (pj >= 0) kept.push(pj);
 
-  const k = kept.length, n2 = m - n1;
-  const values = new Float64Array(m), u = new Float64Array(k * k);
+  const k = kept.length,
+    n2 = m - n1;
+  const values = new Float64Array(m),
+    u = new Float64Array(k * k);
   if (k > 0) {
-    const dk = Float64Array.from(kept, (t) => ds[t]!), zk = Float64Array.from(kept, (t) => zs[t]!);
-    const origin = new Int32Array(k), tau = new Float64Array(k);
-    secularRoots(dk, zk.map((x) => x * x), k, rho, origin, tau);
+    const dk = Float64Array.from(kept, (t) => ds[t]!),
+      zk = Float64Array.from(kept, (t) => zs[t]!);
+    const origin = new Int32Array(k),
+      tau = new Float64Array(k);
+    secularRoots(
+      dk,
+      zk.map((x) => x * x),
+      k,
+      rho,
+      origin,
+      tau,
+    );
     secularVectors(dk, zk, k, origin, tau, u);
     for (let j = 0; j < k; j++) values[j] = dk[origin[j]!]! + tau[j]!;
   }
@@ -126,12 +156,22 @@ function merge(d: Float64Array, q: Float64Array, ld: number, off: number, m: num
  * are zero on these rows). Q̂'s block starts at column colOff; kept[j] is the sorted position of U's row j.
  */
 function product(
-  q: Float64Array, ld: number, rowStart: number, rows: number, colOff: number, kept: number[], present: Uint8Array,
-  col: Int32Array, u: Float64Array, k: number,
+  q: Float64Array,
+  ld: number,
+  rowStart: number,
+  rows: number,
+  colOff: number,
+  kept: number[],
+  present: Uint8Array,
+  col: Int32Array,
+  u: Float64Array,
+  k: number,
 ): Float64Array {
   const use = kept.flatMap((t, j) => (present[t] === 1 ? [j] : []));
   const kk = use.length;
-  const a = new Float64Array(rows * kk), b = new Float64Array(kk * k), c = new Float64Array(rows * k);
+  const a = new Float64Array(rows * kk),
+    b = new Float64Array(kk * k),
+    c = new Float64Array(rows * k);
   for (let r = 0; r < rows; r++) {
     const src = (rowStart + r) * ld + colOff;
     for (let p = 0; p < kk; p++) a[r * kk + p] = q[src + col[kept[use[p]!]!]!]!;
@@ -144,7 +184,9 @@ function product(
 /** Columns x = col i, y = col j of the block at off (m rows): x ← c x + s y, y ← c y − s x. */
 function rotateColumns(q: Float64Array, ld: number, off: number, m: number, i: number, j: number, c: number, s: number): void {
   for (let r = 0; r < m; r++) {
-    const row = (off + r) * ld + off, x = q[row + i]!, y = q[row + j]!;
+    const row = (off + r) * ld + off,
+      x = q[row + i]!,
+      y = q[row + j]!;
     q[row + i] = c * x + s * y;
     q[row + j] = c * y - s * x;
   }

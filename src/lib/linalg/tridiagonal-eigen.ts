@@ -25,7 +25,9 @@ export interface TridiagonalEigenResult {
  * @param opts.vectors also return the full m×m eigenvector matrix
  */
 export function tridiagonalEigen(
-  alpha: ArrayLike<number>, beta: ArrayLike<number>, opts: { vectors?: boolean } = {},
+  alpha: ArrayLike<number>,
+  beta: ArrayLike<number>,
+  opts: { vectors?: boolean } = {},
 ): TridiagonalEigenResult {
   const m = alpha.length;
   if (m === 0) return { values: new Float64Array(0), firstComponents: new Float64Array(0), lastComponents: new Float64Array(0) };
@@ -37,7 +39,9 @@ export function tridiagonalEigen(
     if (!Number.isFinite(d[i]!) || !Number.isFinite(e[i]!)) throw new Error('tridiagonalEigen: entries must be finite');
   }
   // Rotate either the whole identity or just its first and last rows.
-  const full = opts.vectors === true, rows = full ? m : 2, last = full ? m - 1 : 1;
+  const full = opts.vectors === true,
+    rows = full ? m : 2,
+    last = full ? m - 1 : 1;
   const z = new Float64Array(rows * m);
   if (full) for (let i = 0; i < m; i++) z[i * m + i] = 1;
   else {
@@ -47,7 +51,9 @@ export function tridiagonalEigen(
   tridiagonalQl(d, e, m, z, rows);
 
   const order = ascendingOrder(d);
-  const values = new Float64Array(m), firstComponents = new Float64Array(m), lastComponents = new Float64Array(m);
+  const values = new Float64Array(m),
+    firstComponents = new Float64Array(m),
+    lastComponents = new Float64Array(m);
   for (let j = 0; j < m; j++) {
     values[j] = d[order[j]!]!;
     firstComponents[j] = z[order[j]!]!;

@@ -30,8 +30,15 @@ const CLUSTER_GAP = 1e-3;
  * @returns false if some vector did not converge within the allotted solves (it is still stored)
  */
 export function tridiagonalInverseIteration(
-  d: Float64Array, e: Float64Array, b0: number, m: number, lambda: Float64Array,
-  out: Float64Array, outRow: Int32Array, ld: number, rng: Rng,
+  d: Float64Array,
+  e: Float64Array,
+  b0: number,
+  m: number,
+  lambda: Float64Array,
+  out: Float64Array,
+  outRow: Int32Array,
+  ld: number,
+  rng: Rng,
 ): boolean {
   const eps = Number.EPSILON;
   let norm = 0;
@@ -39,16 +46,25 @@ export function tridiagonalInverseIteration(
     const row = Math.abs(d[b0 + i]!) + (i > 0 ? Math.abs(e[b0 + i - 1]!) : 0) + (i < m - 1 ? Math.abs(e[b0 + i]!) : 0);
     if (row > norm) norm = row;
   }
-  const clusterGap = CLUSTER_GAP * norm, growth = Math.sqrt(0.1 / m), pivotFloor = eps * norm;
-  const inv0 = new Float64Array(m), u1 = new Float64Array(m), u2 = new Float64Array(m), mult = new Float64Array(m);
+  const clusterGap = CLUSTER_GAP * norm,
+    growth = Math.sqrt(0.1 / m),
+    pivotFloor = eps * norm;
+  const inv0 = new Float64Array(m),
+    u1 = new Float64Array(m),
+    u2 = new Float64Array(m),
+    mult = new Float64Array(m);
   const swapped = new Uint8Array(m);
-  const x = new Float64Array(m), start = new Float64Array(m), stats = new Float64Array(4);
+  const x = new Float64Array(m),
+    start = new Float64Array(m),
+    stats = new Float64Array(4);
   let startOne = 0;
   for (let i = 0; i < m; i++) {
     start[i] = 2 * rng.next() - 1;
     startOne += Math.abs(start[i]!);
   }
-  let allConverged = true, first = 0, prev = 0;
+  let allConverged = true,
+    first = 0,
+    prev = 0;
 
   for (let j = 0; j < m; j++) {
     let shift = lambda[j]!;
@@ -63,7 +79,9 @@ export function tridiagonalInverseIteration(
     const offset = j;
     x.set(start.subarray(offset), 0);
     x.set(start.subarray(0, offset), m - offset);
-    let one = startOne, solves = 0, pastGrowth = 0;
+    let one = startOne,
+      solves = 0,
+      pastGrowth = 0;
     for (;;) {
       if (++solves > MAX_SOLVES) {
         allConverged = false;
@@ -99,23 +117,46 @@ export function tridiagonalInverseIteration(
  * are stored so the solves multiply instead of divide. Returns the last pivot.
  */
 function factorShifted(
-  d: Float64Array, e: Float64Array, b0: number, m: number, lambda: number, floor: number,
-  inv0: Float64Array, u1: Float64Array, u2: Float64Array, mult: Float64Array, swapped: Uint8Array,
+  d: Float64Array,
+  e: Float64Array,
+  b0: number,
+  m: number,
+  lambda: number,
+  floor: number,
+  inv0: Float64Array,
+  u1: Float64Array,
+  u2: Float64Array,
+  mult: Float64Array,
+  swapped: Uint8Array,
 ): number {
   // (c0, c1, c2): the current row i restricted to columns i, i+1, i+2 after the previous eliminations.
-  let c0 = d[b0]! - lambda, c1 = e[b0]!, c2 = 0;
+  let c0 = d[b0]! - lambda,
+    c1 = e[b0]!,
+    c2 = 0;
   for (let i = 0; i < m - 1; i++) {
-    const sub = e[b0 + i]!, diag = d[b0 + i + 1]! - lambda, sup = i + 1 < m - 1 ? e[b0 + i + 1]! : 0;
+    const sub = e[b0 + i]!,
+      diag = d[b0 + i + 1]! - lambda,
+      sup = i + 1 < m - 1 ? e[b0 + i + 1]! : 0;
     if (Math.abs(c0) >= Math.abs(sub)) {
       if (Math.abs(c0) < floor) c0 = c0 < 0 ? -floor : floor;
-      const r = 1 / c0, t = sub * r;
-      inv0[i] = r; u1[i] = c1; u2[i] = c2; mult[i] = t; swapped[i] = 0;
+      const r = 1 / c0,
+        t = sub * r;
+      inv0[i] = r;
+      u1[i] = c1;
+      u2[i] = c2;
+      mult[i] = t;
+      swapped[i] = 0;
       c0 = diag - t * c1;
       c1 = sup - t * c2;
     } else {
       const p = Math.abs(sub) < floor ? (sub < 0 ? -floor : floor) : sub;
-      const r = 1 / p, t = c0 * r;
-      inv0[i] = r; u1[i] = diag; u2[i] = sup; mult[i] = t; swapped[i] = 1;
+      const r = 1 / p,
+        t = c0 * r;
+      inv0[i] = r;
+      u1[i] = diag;
+      u2[i] = sup;
+      mult[i] = t;
+      swapped[i] = 1;
       c0 = c1 - t * diag;
       c1 = c2 - t * sup;
     }
@@ -131,8 +172,15 @@ function factorShifted(
  * gathered during the back substitution so the vector is not walked again.
  */
 function solveFactored(
-  m: number, inv0: Float64Array, u1: Float64Array, u2: Float64Array, mult: Float64Array, swapped: Uint8Array,
-  x: Float64Array, scale: number, stats: Float64Array,
+  m: number,
+  inv0: Float64Array,
+  u1: Float64Array,
+  u2: Float64Array,
+  mult: Float64Array,
+  swapped: Uint8Array,
+  x: Float64Array,
+  scale: number,
+  stats: Float64Array,
 ): void {
   let xi = x[0]! * scale;
   for (let i = 0; i < m - 1; i++) {
@@ -149,8 +197,14 @@ function solveFactored(
   x[m - 1] = x2;
   let x1 = (x[m - 2]! - u1[m - 2]! * x2) * inv0[m - 2]!;
   x[m - 2] = x1;
-  let big = Math.abs(x2), at = m - 1, one = Math.abs(x2), ss = x2 * x2;
-  if (Math.abs(x1) > big) { big = Math.abs(x1); at = m - 2; }
+  let big = Math.abs(x2),
+    at = m - 1,
+    one = Math.abs(x2),
+    ss = x2 * x2;
+  if (Math.abs(x1) > big) {
+    big = Math.abs(x1);
+    at = m - 2;
+  }
   one += Math.abs(x1);
   ss += x1 * x1;
   for (let i = m - 3; i >= 0; i--) {
@@ -159,21 +213,37 @@ function solveFactored(
     x2 = x1;
     x1 = v;
     const a = Math.abs(v);
-    if (a > big) { big = a; at = i; }
+    if (a > big) {
+      big = a;
+      at = i;
+    }
     one += a;
     ss += v * v;
   }
-  stats[0] = big; stats[1] = at; stats[2] = one; stats[3] = ss;
+  stats[0] = big;
+  stats[1] = at;
+  stats[2] = one;
+  stats[3] = ss;
 }
 
 /** The same statistics as solveFactored leaves, for x as it stands. */
 function measure(x: Float64Array, m: number, stats: Float64Array): void {
-  let big = 0, at = 0, one = 0, ss = 0;
+  let big = 0,
+    at = 0,
+    one = 0,
+    ss = 0;
   for (let i = 0; i < m; i++) {
-    const v = x[i]!, a = Math.abs(v);
-    if (a > big) { big = a; at = i; }
+    const v = x[i]!,
+      a = Math.abs(v);
+    if (a > big) {
+      big = a;
+      at = i;
+    }
     one += a;
     ss += v * v;
   }
-  stats[0] = big; stats[1] = at; stats[2] = one; stats[3] = ss;
+  stats[0] = big;
+  stats[1] = at;
+  stats[2] = one;
+  stats[3] = ss;
 }

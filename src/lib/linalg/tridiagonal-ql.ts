@@ -23,9 +23,11 @@ const MAX_SWEEPS = 60;
 export function tridiagonalQl(d: Float64Array, e: Float64Array, n: number, z?: Float64Array, rows = 0): void {
   if (n <= 1) return;
   e[n - 1] = 0;
-  const cs = new Float64Array(n), sn = new Float64Array(n);
+  const cs = new Float64Array(n),
+    sn = new Float64Array(n);
   const eps = Number.EPSILON;
-  let f = 0, tst1 = 0;
+  let f = 0,
+    tst1 = 0;
   for (let l = 0; l < n; l++) {
     tst1 = Math.max(tst1, Math.abs(d[l]!) + Math.abs(e[l]!));
     let m = l;
@@ -46,7 +48,11 @@ export function tridiagonalQl(d: Float64Array, e: Float64Array, n: number, z?: F
         for (let i = l + 2; i < n; i++) d[i] = d[i]! - h;
         f += h;
         p = d[m]!;
-        let c = 1, c2 = 1, c3 = 1, s = 0, s2 = 0;
+        let c = 1,
+          c2 = 1,
+          c3 = 1,
+          s = 0,
+          s2 = 0;
         const el1 = e[l + 1]!;
         for (let i = m - 1; i >= l; i--) {
           c3 = c2;
@@ -76,7 +82,8 @@ export function tridiagonalQl(d: Float64Array, e: Float64Array, n: number, z?: F
 
 /** √(a² + b²) without overflow; Math.hypot is correct but several times slower in V8. */
 function hypot(a: number, b: number): number {
-  const x = Math.abs(a), y = Math.abs(b);
+  const x = Math.abs(a),
+    y = Math.abs(b);
   if (x > y) {
     const t = y / x;
     return x * Math.sqrt(1 + t * t);
@@ -90,16 +97,24 @@ function hypot(a: number, b: number): number {
  * For every row of z (stride n): for i = m−1 down to l, rotate columns (i, i+1) by (cs[i], sn[i]):
  * z[i+1] ← s·z[i] + c·z[i+1],  z[i] ← c·z[i] − s·z[i+1].
  */
-function applyRotationChain(
-  z: Float64Array, n: number, rows: number, l: number, m: number, cs: Float64Array, sn: Float64Array,
-): void {
+function applyRotationChain(z: Float64Array, n: number, rows: number, l: number, m: number, cs: Float64Array, sn: Float64Array): void {
   let k = 0;
   for (; k + 3 < rows; k += 4) {
-    const r0 = k * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
-    let h0 = z[r0 + m]!, h1 = z[r1 + m]!, h2 = z[r2 + m]!, h3 = z[r3 + m]!;
+    const r0 = k * n,
+      r1 = r0 + n,
+      r2 = r1 + n,
+      r3 = r2 + n;
+    let h0 = z[r0 + m]!,
+      h1 = z[r1 + m]!,
+      h2 = z[r2 + m]!,
+      h3 = z[r3 + m]!;
     for (let i = m - 1; i >= l; i--) {
-      const c = cs[i]!, s = sn[i]!;
-      const v0 = z[r0 + i]!, v1 = z[r1 + i]!, v2 = z[r2 + i]!, v3 = z[r3 + i]!;
+      const c = cs[i]!,
+        s = sn[i]!;
+      const v0 = z[r0 + i]!,
+        v1 = z[r1 + i]!,
+        v2 = z[r2 + i]!,
+        v3 = z[r3 + i]!;
       z[r0 + i + 1] = s * v0 + c * h0;
       h0 = c * v0 - s * h0;
       z[r1 + i + 1] = s * v1 + c * h1;
@@ -118,7 +133,9 @@ function applyRotationChain(
     const r0 = k * n;
     let h0 = z[r0 + m]!;
     for (let i = m - 1; i >= l; i--) {
-      const c = cs[i]!, s = sn[i]!, v0 = z[r0 + i]!;
+      const c = cs[i]!,
+        s = sn[i]!,
+        v0 = z[r0 + i]!;
       z[r0 + i + 1] = s * v0 + c * h0;
       h0 = c * v0 - s * h0;
     }
@@ -136,7 +153,10 @@ function applyRotationChain(
 export function tridiagonalQlValues(d: Float64Array, e2: Float64Array, n: number): void {
   if (n <= 1) return;
   e2[n - 1] = 0;
-  let f = 0, t = 0, b = 0, c = 0;
+  let f = 0,
+    t = 0,
+    b = 0,
+    c = 0;
   for (let l = 0; l < n; l++) {
     const h0 = Math.abs(d[l]!) + Math.sqrt(e2[l]!);
     if (t <= h0) {
@@ -146,9 +166,10 @@ export function tridiagonalQlValues(d: Float64Array, e2: Float64Array, n: number
     }
     let m = l;
     while (e2[m]! > c) m++;
-    for (let sweeps = 0; m > l; ) {
+    for (let sweeps = 0; m > l;) {
       if (++sweeps > MAX_SWEEPS) throw new Error(`tridiagonalQlValues: no convergence for eigenvalue ${l} of ${n}`);
-      let s = Math.sqrt(e2[l]!), g = d[l]!;
+      let s = Math.sqrt(e2[l]!),
+        g = d[l]!;
       let p = (d[l + 1]! - g) / (2 * s);
       const r0 = Math.sqrt(p * p + 1);
       d[l] = s / (p + (p < 0 ? -r0 : r0));

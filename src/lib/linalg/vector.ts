@@ -3,7 +3,8 @@
 /** xᵀy. @param x length n @param y length n */
 export function dot(x: Float64Array, y: Float64Array): number {
   if (x.length !== y.length) throw new Error(`dot: lengths ${x.length} and ${y.length} differ`);
-  let s0 = 0, s1 = 0;
+  let s0 = 0,
+    s1 = 0;
   const n = x.length;
   let i = 0;
   for (; i + 1 < n; i += 2) {
@@ -44,7 +45,8 @@ export function matvec(A: Float64Array, n: number, x: Float64Array, out = new Fl
   if (A.length !== n * n || x.length !== n || out.length !== n) throw new Error('matvec: shapes do not match n');
   for (let i = 0; i < n; i++) {
     const r = i * n;
-    let s0 = 0, s1 = 0;
+    let s0 = 0,
+      s1 = 0;
     let k = 0;
     for (; k + 1 < n; k += 2) {
       s0 += A[r + k]! * x[k]!;

@@ -7,7 +7,8 @@ import type { Root } from 'mdast';
 interface JsxAttribute {
   type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
   name?: string;
-  value?: null | string | { type: 'mdxJsxAttributeValueExpression'; value: string; data?: { estree?: { body: { expression?: unknown }[] } } };
+  value?:
+    null | string | { type: 'mdxJsxAttributeValueExpression'; value: string; data?: { estree?: { body: { expression?: unknown }[] } } };
 }
 interface JsxElement {
   type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
@@ -42,7 +43,12 @@ export function literalValue(node: unknown): unknown {
     }
     case 'ObjectExpression': {
       const out: Record<string, unknown> = {};
-      for (const p of n.properties as { type: string; key: { type: string; name?: string; value?: unknown }; value: unknown; computed?: boolean }[]) {
+      for (const p of n.properties as {
+        type: string;
+        key: { type: string; name?: string; value?: unknown };
+        value: unknown;
+        computed?: boolean;
+      }[]) {
         if (p.type !== 'Property' || p.computed) return UNKNOWN;
         const key = p.key.type === 'Identifier' ? p.key.name : p.key.value;
         const v = literalValue(p.value);
@@ -78,6 +84,9 @@ export interface WidgetPropsOptions {
   widgets: Record<string, z.ZodType>;
 }
 
+/** `SurfaceExplorer` → `surface-explorer`: a component's widget folder (manifest.ts). */
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c, i: number) => (i ? '-' : '') + c.toLowerCase());
+
 export default function remarkWidgetProps({ widgets }: WidgetPropsOptions) {
   return (tree: Root, file: { path?: string; history?: string[] }) => {
     const path = file.path ?? file.history?.[0] ?? '<unknown>';
@@ -91,10 +100,15 @@ export default function remarkWidgetProps({ widgets }: WidgetPropsOptions) {
       const where = el.position ? `${path}:${el.position.start.line}:${el.position.start.column}` : path;
       const problems = result.error.issues.map((i) => {
         const field = i.path.map(String).join('.') || '(props)';
-        const known = i.code === 'unrecognized_keys' ? ` (unknown prop${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}: remove or correct the spelling)` : '';
+        const known =
+          i.code === 'unrecognized_keys'
+            ? ` (unknown prop${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}: remove or correct the spelling)`
+            : '';
         return `  ${field}: ${i.message}${known}`;
       });
-      throw new WidgetPropsError(`${where}: <${el.name}> has invalid props:\n${problems.join('\n')}\nFix the props in the MDX file; the accepted props and their ranges are in src/components/widgets/${el.name}.props.ts.`);
+      throw new WidgetPropsError(
+        `${where}: <${el.name}> has invalid props:\n${problems.join('\n')}\nFix the props in the MDX file; the accepted props and their ranges are in src/components/widgets/${kebab(el.name)}/props.ts.`,
+      );
     });
   };
 }

@@ -69,13 +69,22 @@ function eachTimesRight(A: tf.Tensor3D, W: tf.Tensor2D, transposeW = false): tf.
  * H(θ) v_r for k directions of an MLP loss, as a [k, P] tensor (call inside tf.tidy).
  * @param theta [P], directions [k, P], x [N, d], y [N, K]
  */
-export function mlpHessianVectorProducts(spec: MlpSpec, loss: Loss, theta: tf.Tensor1D, directions: tf.Tensor2D, x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
+export function mlpHessianVectorProducts(
+  spec: MlpSpec,
+  loss: Loss,
+  theta: tf.Tensor1D,
+  directions: tf.Tensor2D,
+  x: tf.Tensor2D,
+  y: tf.Tensor2D,
+): tf.Tensor2D {
   const layers = mlpLayers(spec);
   const k = directions.shape[0];
   const N = x.shape[0];
   const W = layers.map((l) => tf.reshape(tf.slice(theta, l.w, l.fanIn * l.fanOut), [l.fanIn, l.fanOut]) as tf.Tensor2D);
   const VW = layers.map((l) => tf.reshape(tf.slice(directions, [0, l.w], [k, l.fanIn * l.fanOut]), [k, l.fanIn, l.fanOut]) as tf.Tensor3D);
-  const Vb = layers.map((l) => (l.b >= 0 ? (tf.reshape(tf.slice(directions, [0, l.b], [k, l.fanOut]), [k, 1, l.fanOut]) as tf.Tensor3D) : null));
+  const Vb = layers.map((l) =>
+    l.b >= 0 ? (tf.reshape(tf.slice(directions, [0, l.b], [k, l.fanOut]), [k, 1, l.fanOut]) as tf.Tensor3D) : null,
+  );
 
   // Primal and R forward passes.
   const a: tf.Tensor2D[] = [x];

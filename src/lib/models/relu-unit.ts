@@ -109,7 +109,17 @@ export function analyzeReluUnit(theta: readonly number[], points: readonly Point
   const kinks = points.flatMap(([x], i) => (Math.abs(t[0] * x + t[1]) <= KINK_TOL ? [{ x, residual: residuals[i]! }] : []));
   const tol = { gradTol: GRAD_TOL, absTol: EIG_ABS_TOL, relTol: 1e-6 };
   let classification = classifyPoint(eigenvalues, gradNorm, tol);
-  const out: ReluUnitAnalysis = { theta: t, loss: residuals.reduce((s, r) => s + r * r, 0), residuals, gradient, gradNorm, hessian, eigenvalues, kinks, classification };
+  const out: ReluUnitAnalysis = {
+    theta: t,
+    loss: residuals.reduce((s, r) => s + r * r, 0),
+    residuals,
+    gradient,
+    gradNorm,
+    hessian,
+    eigenvalues,
+    kinks,
+    classification,
+  };
   if (kinks.length) {
     out.eigenvaluesOn = eigenvalues4(reluUnitHessian(t, points, 'on'));
     // A corner in the loss (a kink point with a residual) means no gradient: the one-sided ones differ.
@@ -142,7 +152,13 @@ export interface ReluUnitDescent {
 export function descendReluUnit(
   theta0: readonly number[],
   points: readonly Point2[],
-  { lr, steps, gradTol = GRAD_TOL, record = 200, signal }: { lr: number; steps: number; gradTol?: number; record?: number; signal?: { aborted: boolean } },
+  {
+    lr,
+    steps,
+    gradTol = GRAD_TOL,
+    record = 200,
+    signal,
+  }: { lr: number; steps: number; gradTol?: number; record?: number; signal?: { aborted: boolean } },
 ): ReluUnitDescent {
   let theta = [...theta0] as Theta4;
   const L0 = reluUnitLoss(theta, points);

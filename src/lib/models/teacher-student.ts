@@ -68,16 +68,19 @@ function norm(x: Float64Array): number {
 /** Angle and tangent vectors of u, v; null if either is zero. Symmetric: swapping u, v swaps (uh, vh) and (a, b). */
 function pairGeometry(u: Float64Array, v: Float64Array): PairGeometry | null {
   const d = u.length;
-  const nu = norm(u), nv = norm(v);
+  const nu = norm(u),
+    nv = norm(v);
   if (nu === 0 || nv === 0) return null;
-  const uh = new Float64Array(d), vh = new Float64Array(d);
+  const uh = new Float64Array(d),
+    vh = new Float64Array(d);
   let cRaw = 0;
   for (let r = 0; r < d; r++) {
     uh[r] = u[r]! / nu;
     vh[r] = v[r]! / nv;
     cRaw += uh[r]! * vh[r]!;
   }
-  const a = new Float64Array(d), b = new Float64Array(d);
+  const a = new Float64Array(d),
+    b = new Float64Array(d);
   for (let r = 0; r < d; r++) {
     a[r] = vh[r]! - cRaw * uh[r]!;
     b[r] = uh[r]! - cRaw * vh[r]!;
@@ -174,7 +177,11 @@ export function reluKernelCrossHessian(u: Float64Array, v: Float64Array): Float6
 }
 
 function checkShapes(W: Float64Array, k: number, V: Float64Array, n: number, d: number): void {
-  for (const [name, x] of [['k', k], ['n', n], ['d', d]] as const) {
+  for (const [name, x] of [
+    ['k', k],
+    ['n', n],
+    ['d', d],
+  ] as const) {
     if (!Number.isInteger(x) || x < 1) throw new Error(`teacher-student: ${name} must be a positive integer, got ${x}`);
   }
   if (W.length !== k * d) throw new Error(`teacher-student: W must have length k·d = ${k * d}, got ${W.length}`);
@@ -190,7 +197,9 @@ const row = (M: Float64Array, i: number, d: number): Float64Array => M.subarray(
  */
 export function populationLoss(W: Float64Array, k: number, V: Float64Array, n: number, d: number): number {
   checkShapes(W, k, V, n, d);
-  let ww = 0, wv = 0, vv = 0;
+  let ww = 0,
+    wv = 0,
+    vv = 0;
   for (let i = 0; i < k; i++) {
     const wi = row(W, i, d);
     const ni = norm(wi);
@@ -263,7 +272,13 @@ export function populationHessian(W: Float64Array, k: number, V: Float64Array, n
 
 /** Monte-Carlo estimate of F with its standard error: ½ mean of (f − g)² over `samples` draws x ~ N(0, I_d). */
 export function sampledLossEstimate(
-  W: Float64Array, k: number, V: Float64Array, n: number, d: number, samples: number, rng: Rng,
+  W: Float64Array,
+  k: number,
+  V: Float64Array,
+  n: number,
+  d: number,
+  samples: number,
+  rng: Rng,
 ): { loss: number; standardError: number } {
   checkShapes(W, k, V, n, d);
   if (!Number.isInteger(samples) || samples < 2) throw new Error(`sampledLoss: samples must be an integer ≥ 2, got ${samples}`);
@@ -277,7 +292,8 @@ export function sampledLossEstimate(
     }
     return out;
   };
-  let sum = 0, sum2 = 0;
+  let sum = 0,
+    sum2 = 0;
   for (let t = 0; t < samples; t++) {
     for (let r = 0; r < d; r++) x[r] = rng.normal();
     const e = net(W, k) - net(V, n);
@@ -291,9 +307,7 @@ export function sampledLossEstimate(
 }
 
 /** Monte-Carlo estimate ½ mean((f_W(x) − g(x))²), x ~ N(0, I_d), for checking populationLoss. */
-export function sampledLoss(
-  W: Float64Array, k: number, V: Float64Array, n: number, d: number, samples: number, rng: Rng,
-): number {
+export function sampledLoss(W: Float64Array, k: number, V: Float64Array, n: number, d: number, samples: number, rng: Rng): number {
   return sampledLossEstimate(W, k, V, n, d, samples, rng).loss;
 }
 

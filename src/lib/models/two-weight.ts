@@ -42,7 +42,14 @@ export function symmetricEigen2([[a, b], [, d]]: Mat2): { values: Vec2; vectors:
   const values: Vec2 = [mean - radius, mean + radius];
   const vectorFor = (lambda: number): Vec2 => {
     // (A − λI)v = 0: take the row with the larger entries for stability; a diagonal matrix has the axes.
-    const v: Vec2 = Math.abs(b) < 1e-300 ? (Math.abs(a - lambda) <= Math.abs(d - lambda) ? [1, 0] : [0, 1]) : Math.abs(a - lambda) > Math.abs(d - lambda) ? [-b, a - lambda] : [d - lambda, -b];
+    const v: Vec2 =
+      Math.abs(b) < 1e-300
+        ? Math.abs(a - lambda) <= Math.abs(d - lambda)
+          ? [1, 0]
+          : [0, 1]
+        : Math.abs(a - lambda) > Math.abs(d - lambda)
+          ? [-b, a - lambda]
+          : [d - lambda, -b];
     const n = Math.hypot(v[0], v[1]);
     return [v[0] / n, v[1] / n];
   };

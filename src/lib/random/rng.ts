@@ -33,17 +33,24 @@ function splitmix32(seed: number): () => number {
 export function createRng(seed: number): Rng {
   if (!Number.isFinite(seed)) throw new Error(`createRng: seed must be a finite number, got ${seed}`);
   const mix = splitmix32(Math.trunc(seed));
-  let a = mix(), b = mix(), c = mix(), d = mix();
+  let a = mix(),
+    b = mix(),
+    c = mix(),
+    d = mix();
   if ((a | b | c | d) === 0) a = 1;
   let spare: number | undefined;
 
   const nextU32 = (): number => {
     const result = Math.imul(((Math.imul(b, 5) << 7) | (Math.imul(b, 5) >>> 25)) >>> 0, 9) >>> 0;
     const t = (b << 9) >>> 0;
-    c ^= a; d ^= b; b ^= c; a ^= d;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
     c = (c ^ t) >>> 0;
     d = ((d << 11) | (d >>> 21)) >>> 0;
-    a >>>= 0; b >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
     return result;
   };
 

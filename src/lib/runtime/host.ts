@@ -61,7 +61,9 @@ export function createExperimentClient(port: Port) {
   return {
     /** Picks the worker's backend; resolves with the one actually active (and why, if not the preferred). */
     async init(backend: 'cpu' | 'wasm', wasmBase?: string | Record<string, string>): Promise<{ backend: string; reason?: string }> {
-      const msg = await ask((requestId) => (wasmBase === undefined ? { type: 'init', requestId, backend } : { type: 'init', requestId, backend, wasmBase }));
+      const msg = await ask((requestId) =>
+        wasmBase === undefined ? { type: 'init', requestId, backend } : { type: 'init', requestId, backend, wasmBase },
+      );
       if (msg.type !== 'ready') throw new Error(`unexpected reply "${msg.type}" to init`);
       return { backend: msg.backend, ...(msg.reason ? { reason: msg.reason } : {}) };
     },

@@ -38,7 +38,13 @@ export function createWorkerHandler(post: (message: FromWorker) => void) {
       post({ type: 'result', requestId: request.requestId, result, ms: performance.now() - t0, backend: tf.getBackend() });
     } catch (err) {
       if (err instanceof AbortError || controller.signal.aborted) post({ type: 'cancelled', requestId: request.requestId });
-      else post({ type: 'error', requestId: request.requestId, name: (err as Error).name ?? 'Error', message: (err as Error).message ?? String(err) });
+      else
+        post({
+          type: 'error',
+          requestId: request.requestId,
+          name: (err as Error).name ?? 'Error',
+          message: (err as Error).message ?? String(err),
+        });
     } finally {
       channel.running = undefined;
       const queued = channel.next;

@@ -47,7 +47,9 @@ export function optimizerStep(
     case 'adam': {
       const { beta1, beta2, eps, lr } = config;
       const m = (state.m ? tf.add(tf.mul(state.m, beta1), tf.mul(grad, 1 - beta1)) : tf.mul(grad, 1 - beta1)) as tf.Tensor2D;
-      const v = (state.v ? tf.add(tf.mul(state.v, beta2), tf.mul(tf.square(grad), 1 - beta2)) : tf.mul(tf.square(grad), 1 - beta2)) as tf.Tensor2D;
+      const v = (
+        state.v ? tf.add(tf.mul(state.v, beta2), tf.mul(tf.square(grad), 1 - beta2)) : tf.mul(tf.square(grad), 1 - beta2)
+      ) as tf.Tensor2D;
       const mHat = tf.div(m, 1 - beta1 ** t);
       const vHat = tf.div(v, 1 - beta2 ** t);
       return { theta: tf.sub(theta, tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), eps)), lr)) as tf.Tensor2D, state: { m, v, t } };
@@ -60,8 +62,7 @@ export function optimizerStep(
  * `--set optimizer.lr=0.05` (or a widget's learning-rate field) changes only the rate.
  */
 export function optimizerSetting(defaults: { kind: OptimizerConfig['kind']; lr: number }) {
-  return z.preprocess(
-    (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('kind' in v) ? { ...defaults, ...v } : v),
-    optimizerSchema,
-  ).prefault(defaults);
+  return z
+    .preprocess((v) => (v && typeof v === 'object' && !Array.isArray(v) && !('kind' in v) ? { ...defaults, ...v } : v), optimizerSchema)
+    .prefault(defaults);
 }

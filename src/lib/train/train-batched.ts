@@ -58,10 +58,17 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
  * whose loss turns NaN or infinite is stopped at that step and keeps its last finite parameters; a run
  * whose gradient norm falls to `gradTol` is stopped as converged. Every tensor is released, also on cancel.
  */
-export async function trainBatched(objective: Objective, thetas: Float32Array, runs: number, config: TrainConfig, ctx: RunContext): Promise<TrainResult> {
+export async function trainBatched(
+  objective: Objective,
+  thetas: Float32Array,
+  runs: number,
+  config: TrainConfig,
+  ctx: RunContext,
+): Promise<TrainResult> {
   const P = objective.P;
   if (thetas.length !== runs * P) throw new Error(`trainBatched: ${thetas.length} parameters for ${runs} runs of ${P}`);
-  if (ctx.masks && ctx.masks.length !== runs * P) throw new Error(`trainBatched: masks hold ${ctx.masks.length} numbers, expected ${runs}×${P}`);
+  if (ctx.masks && ctx.masks.length !== runs * P)
+    throw new Error(`trainBatched: masks hold ${ctx.masks.length} numbers, expected ${runs}×${P}`);
   const paramMask = ctx.masks ? tf.keep(tf.tensor2d(ctx.masks, [runs, P])) : undefined;
   const minibatch = config.batchSize !== undefined && config.batchSize < objective.n ? config.batchSize : undefined;
   const result: RunResult[] = Array.from({ length: runs }, () => ({ loss: NaN, gradNorm: NaN, steps: 0, state: 'finished' as RunState }));
@@ -70,8 +77,15 @@ export async function trainBatched(objective: Objective, thetas: Float32Array, r
   let theta = tf.keep(tf.tensor2d(thetas, [runs, P]));
   const lastFinite = Float32Array.from(thetas);
   let state: OptimizerState = { t: 0 };
-  const keepState = (s: OptimizerState) => { if (s.m) tf.keep(s.m); if (s.v) tf.keep(s.v); return s; };
-  const disposeState = (s: OptimizerState) => { s.m?.dispose(); s.v?.dispose(); };
+  const keepState = (s: OptimizerState) => {
+    if (s.m) tf.keep(s.m);
+    if (s.v) tf.keep(s.v);
+    return s;
+  };
+  const disposeState = (s: OptimizerState) => {
+    s.m?.dispose();
+    s.v?.dispose();
+  };
   try {
     for (let step = 0; step <= config.steps; step++) {
       // Full-batch loss and gradient of every run: used for stopping, history, and the full-batch update.

@@ -44,8 +44,10 @@ export function fdGradient(f: (t: Float64Array) => number, theta: ArrayLike<numb
   const g = new Float64Array(t.length);
   for (let i = 0; i < t.length; i++) {
     const ti = t[i]!;
-    t[i] = ti + h; const fp = f(t);
-    t[i] = ti - h; const fm = f(t);
+    t[i] = ti + h;
+    const fp = f(t);
+    t[i] = ti - h;
+    const fm = f(t);
     t[i] = ti;
     g[i] = (fp - fm) / (2 * h);
   }
@@ -58,10 +60,13 @@ export function fdHessian(f: (t: Float64Array) => number, theta: ArrayLike<numbe
   const P = t.length;
   const H = new Float64Array(P * P);
   const at = (i: number, di: number, j: number, dj: number) => {
-    const ti = t[i]!, tj = t[j]!;
-    t[i] = ti + di; t[j] = t[j]! + dj;
+    const ti = t[i]!,
+      tj = t[j]!;
+    t[i] = ti + di;
+    t[j] = t[j]! + dj;
     const v = f(t);
-    t[i] = ti; t[j] = tj;
+    t[i] = ti;
+    t[j] = tj;
     return v;
   };
   for (let i = 0; i < P; i++) {
@@ -76,7 +81,8 @@ export function fdHessian(f: (t: Float64Array) => number, theta: ArrayLike<numbe
 
 /** max_ij |A_ij − B_ij| / max(1, max_ij |B_ij|). */
 export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let diff = 0, scale = 1;
+  let diff = 0,
+    scale = 1;
   for (let i = 0; i < b.length; i++) {
     diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
     scale = Math.max(scale, Math.abs(b[i]!));

@@ -11,15 +11,29 @@ const sig = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** d²/dx² [act(x)·x] in closed form: 2 act'(x) + x act''(x). */
 const secondOfActTimesX: Record<Activation, (x: number) => number> = {
-  sigmoid: (x) => { const s = sig(x); return 2 * s * (1 - s) + x * s * (1 - s) * (1 - 2 * s); },
-  tanh: (x) => { const t = Math.tanh(x); return 2 * (1 - t * t) - 2 * x * t * (1 - t * t); },
-  softplus: (x) => { const s = sig(x); return 2 * s + x * s * (1 - s); },
+  sigmoid: (x) => {
+    const s = sig(x);
+    return 2 * s * (1 - s) + x * s * (1 - s) * (1 - 2 * s);
+  },
+  tanh: (x) => {
+    const t = Math.tanh(x);
+    return 2 * (1 - t * t) - 2 * x * t * (1 - t * t);
+  },
+  softplus: (x) => {
+    const s = sig(x);
+    return 2 * s + x * s * (1 - s);
+  },
   relu: (x) => (x > 0 ? 2 : 0),
   linear: () => 2,
 };
 
 function second(f: (x: tf.Tensor) => tf.Tensor, x0: number): number {
-  return tf.tidy(() => tf.grad(tf.grad((x: tf.Tensor) => f(x) as tf.Scalar) as (x: tf.Tensor) => tf.Tensor)(tf.scalar(x0)).dataSync()[0]!);
+  return tf.tidy(
+    () =>
+      tf
+        .grad(tf.grad((x: tf.Tensor) => f(x) as tf.Scalar) as (x: tf.Tensor) => tf.Tensor)(tf.scalar(x0))
+        .dataSync()[0]!,
+  );
 }
 
 describe('second derivatives through each activation', () => {
@@ -50,13 +64,23 @@ const Ycls = X.map((_, n) => [n % 2, 1 - (n % 2)]);
 function setup(activation: Activation, loss: Loss) {
   const spec: MlpSpec = { widths: [2, 3, 2], activation, bias: true };
   const y = loss === 'softmax-ce' ? Ycls : Yreg;
-  const xt = tf.tensor2d(X), yt = tf.tensor2d(y);
+  const xt = tf.tensor2d(X),
+    yt = tf.tensor2d(y);
   const batched: BatchedLoss = (theta) => lossOf(loss, mlpForward(spec, theta, xt), yt);
   const theta = mlpInit(spec, createRng(7));
   // Move biases off zero so no ReLU sits exactly at its kink (where no second derivative exists).
   for (let i = 0; i < theta.length; i++) theta[i] = theta[i]! + 0.05 * Math.sin(3 * i + 1);
   const reference = (t: Float64Array) => referenceLoss(spec, loss, t, X, y);
-  return { spec, batched, theta, reference, dispose: () => { xt.dispose(); yt.dispose(); } };
+  return {
+    spec,
+    batched,
+    theta,
+    reference,
+    dispose: () => {
+      xt.dispose();
+      yt.dispose();
+    },
+  };
 }
 
 describe.each(LOSSES)('a 2-3-2 network with %s loss', (loss) => {
@@ -90,11 +114,13 @@ describe('Hessian-vector products', () => {
 describe('the two-weight network y = w₁w₂x as an MLP', () => {
   it('has the saddle Hessian [[0, −2], [−2, 0]] at the origin', () => {
     const spec: MlpSpec = { widths: [1, 1, 1], activation: 'linear', bias: false };
-    const x = tf.tensor2d([[1]]), y = tf.tensor2d([[1]]);
+    const x = tf.tensor2d([[1]]),
+      y = tf.tensor2d([[1]]);
     const batched: BatchedLoss = (theta) => lossOf('sse', mlpForward(spec, theta, x), y);
     expect(Array.from(denseHessian(batched, [0, 0]))).toEqual([0, -2, -2, 0]);
     expect(lossAndGradient(batched, [0, 0]).loss).toBe(1);
-    x.dispose(); y.dispose();
+    x.dispose();
+    y.dispose();
   });
 });
 

@@ -17,7 +17,14 @@ describe('settingsToConfig', () => {
 
 describe('parseArgs', () => {
   it('reads the experiment id, seed, settings and flags', () => {
-    expect(parseArgs(['toy-hessian', '--seed', '7', '--set', 'w1=1', '--json'])).toEqual({ list: false, json: true, help: false, id: 'toy-hessian', seed: 7, settings: ['w1=1'] });
+    expect(parseArgs(['toy-hessian', '--seed', '7', '--set', 'w1=1', '--json'])).toEqual({
+      list: false,
+      json: true,
+      help: false,
+      id: 'toy-hessian',
+      seed: 7,
+      settings: ['w1=1'],
+    });
   });
 
   it('refuses a bad seed and unknown options', () => {

@@ -50,12 +50,18 @@ describe('checkLectureFrontmatter', () => {
   });
 
   it('points into nested reference entries', () => {
-    const src = '---\ntitle: T\ndescription: A summary that is long enough.\norder: 1\nupdated: 2026-11-23\nreferences:\n  - id: a\n    authors: X\n    year: 1999\n    title: T\n    venue: V\n    url: not a url\n---\n';
-    expect(checkLectureFrontmatter(file, src)).toEqual([expect.objectContaining({ line: 12, message: expect.stringContaining('references.0.url') })]);
+    const src =
+      '---\ntitle: T\ndescription: A summary that is long enough.\norder: 1\nupdated: 2026-11-23\nreferences:\n  - id: a\n    authors: X\n    year: 1999\n    title: T\n    venue: V\n    url: not a url\n---\n';
+    expect(checkLectureFrontmatter(file, src)).toEqual([
+      expect.objectContaining({ line: 12, message: expect.stringContaining('references.0.url') }),
+    ]);
   });
 
   it('reports a file with no frontmatter and one with broken YAML', () => {
     expect(checkLectureFrontmatter(file, 'Just text.\n')[0]!.message).toContain('no frontmatter');
-    expect(checkLectureFrontmatter(file, '---\ntitle: [\n---\n')[0]).toMatchObject({ line: 2, message: expect.stringContaining('not valid YAML') });
+    expect(checkLectureFrontmatter(file, '---\ntitle: [\n---\n')[0]).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('not valid YAML'),
+    });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { courseOutline, lecturePath, pairLectures, pairingProblems, resolveLecture, splitLectureId } from '../../../src/lib/content/lectures.ts';
+import {
+  courseOutline,
+  lecturePath,
+  pairLectures,
+  pairingProblems,
+  resolveLecture,
+  splitLectureId,
+} from '../../../src/lib/content/lectures.ts';
 
 const entry = (id: string, order: number, draft = false) => ({ id, data: { order, draft, title: id } });
 

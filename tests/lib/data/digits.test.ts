@@ -21,7 +21,10 @@ describe('the 8×8 digits file public/data/digits-8x8.bin', () => {
   });
 
   it('scales pixels from 0…16 to [0, 1], every value a multiple of 1/16, using both ends', () => {
-    let min = Infinity, max = -Infinity, sum = 0, offGrid = 0;
+    let min = Infinity,
+      max = -Infinity,
+      sum = 0,
+      offGrid = 0;
     for (const p of ds.inputs) {
       min = Math.min(min, p);
       max = Math.max(max, p);

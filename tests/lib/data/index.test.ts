@@ -50,7 +50,9 @@ describe('the data-set registry', () => {
   });
 
   it('rejects more teacher units than input dimensions, naming hiddenUnits', () => {
-    expect(() => makeDataset('teacher-relu', { inputDim: 3, hiddenUnits: 4 }, createRng(0))).toThrow(/hiddenUnits: must be at most inputDim/);
+    expect(() => makeDataset('teacher-relu', { inputDim: 3, hiddenUnits: 4 }, createRng(0))).toThrow(
+      /hiddenUnits: must be at most inputDim/,
+    );
   });
 
   it('rejects an unknown id and lists the known ones', () => {

@@ -17,11 +17,17 @@ describe('makeJellyfish (Swirszcz, Czarnecki & Pascanu 2016, §3.1.2)', () => {
 
   it('is XOR-like: the segment between the positives crosses the segment between the negatives at (3/7, 3/7)', () => {
     // Solve p1 + t (p2 − p1) = q1 + s (q2 − q1) in float64 from the paper's numbers.
-    const [p1, p2, q1, q2] = [[1, 0], [0.2, 0.6], [0, 1], [0.6, 0.2]] as const;
+    const [p1, p2, q1, q2] = [
+      [1, 0],
+      [0.2, 0.6],
+      [0, 1],
+      [0.6, 0.2],
+    ] as const;
     const [a, b, c, d] = [p2[0] - p1[0], -(q2[0] - q1[0]), p2[1] - p1[1], -(q2[1] - q1[1])];
     const [r1, r2] = [q1[0] - p1[0], q1[1] - p1[1]];
     const det = a * d - b * c;
-    const t = (r1 * d - b * r2) / det, s = (a * r2 - c * r1) / det;
+    const t = (r1 * d - b * r2) / det,
+      s = (a * r2 - c * r1) / det;
     expect(t).toBeGreaterThan(0);
     expect(t).toBeLessThan(1);
     expect(s).toBeGreaterThan(0);

@@ -35,7 +35,9 @@ describe('makeSinc', () => {
 
   it('draws uniform x inside [−a, a) and gives the same set for the same seed', () => {
     const params: SincParams = { ...base, n: 500, range: 2, sampling: 'uniform', noise: 0.1, seed: 11 };
-    const a = makeSinc(params), b = makeSinc(params), c = makeSinc({ ...params, seed: 12 });
+    const a = makeSinc(params),
+      b = makeSinc(params),
+      c = makeSinc({ ...params, seed: 12 });
     expect(a.inputs).toEqual(b.inputs);
     expect(a.targets).toEqual(b.targets);
     expect(a.inputs).not.toEqual(c.inputs);
@@ -57,7 +59,8 @@ describe('makeSinc', () => {
   it('adds Gaussian noise with mean 0 and standard deviation σ', () => {
     const sigma = 0.3;
     const ds = makeSinc({ ...base, n: 40_000, noise: sigma, seed: 3 });
-    let s = 0, s2 = 0;
+    let s = 0,
+      s2 = 0;
     for (let i = 0; i < ds.n; i++) {
       const r = ds.targets[i]! - sinc(ds.inputs[i]!);
       s += r;
@@ -65,7 +68,7 @@ describe('makeSinc', () => {
     }
     const mean = s / ds.n;
     const sd = Math.sqrt(s2 / ds.n - mean * mean);
-    expect(Math.abs(mean)).toBeLessThan(5 * sigma / Math.sqrt(ds.n));
+    expect(Math.abs(mean)).toBeLessThan((5 * sigma) / Math.sqrt(ds.n));
     expect(sd).toBeGreaterThan(sigma * 0.98);
     expect(sd).toBeLessThan(sigma * 1.02);
   });

@@ -17,7 +17,13 @@ function loss({ w, b, v, c }: ReluNet1D, points: readonly (readonly [number, num
 const net1 = ([w, b, v, c]: readonly number[]): ReluNet1D => ({ w: [w!], b: [b!], v: [v!], c: c! });
 
 describe('Swirszcz et al. data set D1 with one ReLU unit, f(x) = v·ReLU(wx + b) + c', () => {
-  const D1 = [[-1, 3], [1, -3], [3, 0], [4, 1], [5, 2]] as const;
+  const D1 = [
+    [-1, 3],
+    [1, -3],
+    [3, 0],
+    [4, 1],
+    [5, 2],
+  ] as const;
 
   it('is the five points (−1, 3), (1, −3), (3, 0), (4, 1), (5, 2)', () => {
     const ds = makeSwirszczRegression('d1');
@@ -59,8 +65,22 @@ describe('Swirszcz et al. data sets D2 (two ReLU units) and D3 (three)', () => {
       const ds = makeSwirszczRegression(id);
       return Array.from(ds.inputs, (x, i) => [x, ds.targets[i]]);
     };
-    expect(pairs('d2')).toEqual([[-1, 5], [0, 0], [1, -1], [10, -3], [11, -4], [12, -5]]);
-    expect(pairs('d3')).toEqual([[-1, 3], [0, 0], [1, -1], [10, -3], [11, -4], [12, -6]]);
+    expect(pairs('d2')).toEqual([
+      [-1, 5],
+      [0, 0],
+      [1, -1],
+      [10, -3],
+      [11, -4],
+      [12, -5],
+    ]);
+    expect(pairs('d3')).toEqual([
+      [-1, 3],
+      [0, 0],
+      [1, -1],
+      [10, -3],
+      [11, -4],
+      [12, -6],
+    ]);
   });
 
   it('D2: the global minimum fits every point exactly (L = 0) and the local minimum has L = 8/3', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/lib/random/rng.ts';
-import { makeReluTeacher, makeTeacherDataset, orthonormalRows, reluSumTeacher, type ReluTeacherParams } from '../../../src/lib/data/teacher.ts';
+import {
+  makeReluTeacher,
+  makeTeacherDataset,
+  orthonormalRows,
+  reluSumTeacher,
+  type ReluTeacherParams,
+} from '../../../src/lib/data/teacher.ts';
 
 const base: ReluTeacherParams = { n: 200, inputDim: 8, hiddenUnits: 5, weights: 'identity', noise: 0, seed: 1 };
 
@@ -23,11 +29,17 @@ describe('makeTeacherDataset', () => {
   });
 
   it('draws inputs with mean 0 and variance 1 in every coordinate', () => {
-    const d = 4, n = 20_000;
+    const d = 4,
+      n = 20_000;
     const ds = makeTeacherDataset({ n, inputDim: d }, (_x, m) => new Float32Array(m), createRng(8));
     for (let l = 0; l < d; l++) {
-      let s = 0, s2 = 0;
-      for (let i = 0; i < n; i++) { const v = ds.inputs[i * d + l]!; s += v; s2 += v * v; }
+      let s = 0,
+        s2 = 0;
+      for (let i = 0; i < n; i++) {
+        const v = ds.inputs[i * d + l]!;
+        s += v;
+        s2 += v * v;
+      }
       expect(Math.abs(s / n)).toBeLessThan(0.04);
       expect(s2 / n).toBeGreaterThan(0.96);
       expect(s2 / n).toBeLessThan(1.04);
@@ -35,7 +47,9 @@ describe('makeTeacherDataset', () => {
   });
 
   it('rejects a teacher whose output length is not a multiple of N', () => {
-    expect(() => makeTeacherDataset({ n: 4, inputDim: 2 }, () => new Float32Array(6), createRng(0))).toThrow(/returned 6 values for 4 samples/);
+    expect(() => makeTeacherDataset({ n: 4, inputDim: 2 }, () => new Float32Array(6), createRng(0))).toThrow(
+      /returned 6 values for 4 samples/,
+    );
   });
 });
 
@@ -53,7 +67,8 @@ describe('orthonormalRows', () => {
   });
 
   it('gives rows of unit norm that are mutually orthogonal with a generator', () => {
-    const k = 6, d = 9;
+    const k = 6,
+      d = 9;
     const W = orthonormalRows(k, d, createRng(21));
     for (let p = 0; p < k; p++) {
       for (let q = 0; q < k; q++) {

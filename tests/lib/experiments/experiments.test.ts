@@ -12,17 +12,30 @@ const plain = (r: unknown) => JSON.parse(JSON.stringify(r));
 
 /** min over a (w, b) grid of the least-squares SSE of v·ReLU(wx + b) + c on D1, solving (v, c) exactly. */
 function bruteForceD1(): number {
-  const pts = [[5, 2], [4, 1], [3, 0], [1, -3], [-1, 3]] as const;
+  const pts = [
+    [5, 2],
+    [4, 1],
+    [3, 0],
+    [1, -3],
+    [-1, 3],
+  ] as const;
   let best = Infinity;
   for (let i = 0; i <= 400; i++) {
     for (let j = 0; j <= 400; j++) {
-      const w = -20 + i / 10, b = -60 + (3 * j) / 10;
+      const w = -20 + i / 10,
+        b = -60 + (3 * j) / 10;
       const h = pts.map(([x]) => Math.max(0, w * x + b));
-      const n = pts.length, sh = h.reduce((a, v) => a + v, 0), shh = h.reduce((a, v) => a + v * v, 0);
-      const sy = pts.reduce((a, p) => a + p[1], 0), shy = h.reduce((a, v, k) => a + v * pts[k]![1], 0);
+      const n = pts.length,
+        sh = h.reduce((a, v) => a + v, 0),
+        shh = h.reduce((a, v) => a + v * v, 0);
+      const sy = pts.reduce((a, p) => a + p[1], 0),
+        shy = h.reduce((a, v, k) => a + v * pts[k]![1], 0);
       const det = n * shh - sh * sh;
       const [v, c] = Math.abs(det) < 1e-12 ? [0, sy / n] : [(n * shy - sh * sy) / det, (shh * sy - sh * shy) / det];
-      best = Math.min(best, pts.reduce((a, p, k) => a + (p[1] - v * h[k]! - c) ** 2, 0));
+      best = Math.min(
+        best,
+        pts.reduce((a, p, k) => a + (p[1] - v * h[k]! - c) ** 2, 0),
+      );
     }
   }
   return best;
@@ -30,16 +43,21 @@ function bruteForceD1(): number {
 
 describe('the experiment registry', () => {
   it('lists at least the toy Hessian, the ReLU regression minima and the MLP spectrum, each with a description', () => {
-    for (const id of ['toy-hessian', 'relu-regression-minima', 'mlp-spectrum']) {
-      expect(experiments[id]?.description.length).toBeGreaterThan(20);
+    for (const id of ['toy-hessian', 'relu-regression-minima', 'mlp-spectrum'] as const) {
+      expect(experiments[id].description.length).toBeGreaterThan(20);
     }
+    for (const [id, e] of Object.entries(experiments)) expect(e.id).toBe(id);
   });
 
   it('rejects bad configs naming the field, and unknown experiments naming the known ones', async () => {
     await expect(runExperiment({ id: 'toy-hessian', config: { w1: Number.NaN }, seed: 1 })).rejects.toThrow(/w1: w1 must be a number/);
-    await expect(runExperiment({ id: 'mlp-spectrum', config: { hidden: [-3] }, seed: 1 })).rejects.toThrow(/hidden\.0: every hidden width must be at least 1/);
+    await expect(runExperiment({ id: 'mlp-spectrum', config: { hidden: [-3] }, seed: 1 })).rejects.toThrow(
+      /hidden\.0: every hidden width must be at least 1/,
+    );
     await expect(runExperiment({ id: 'mlp-spectrum', config: { activation: 'swish' }, seed: 1 })).rejects.toThrow(/activation/);
-    await expect(runExperiment({ id: 'mlp-spectrum', config: { optimizer: { kind: 'adam', lr: -0.1 } }, seed: 1 })).rejects.toThrow(/optimizer\.lr/);
+    await expect(runExperiment({ id: 'mlp-spectrum', config: { optimizer: { kind: 'adam', lr: -0.1 } }, seed: 1 })).rejects.toThrow(
+      /optimizer\.lr/,
+    );
     await expect(runExperiment({ id: 'nope', seed: 1 })).rejects.toThrow(/known: toy-hessian/);
   });
 });
@@ -49,7 +67,10 @@ describe('toy-hessian', () => {
     const r = (await runExperiment({ id: 'toy-hessian', seed: 1 })) as ToyHessianResult;
     expect(r).toEqual(plain(r));
     expect(r.loss).toBe(1);
-    expect(r.hessian).toEqual([[0, -2], [-2, 0]]);
+    expect(r.hessian).toEqual([
+      [0, -2],
+      [-2, 0],
+    ]);
     expect(r.eigenvalues).toEqual([-2, 2]);
     expect(r.classification.verdict).toBe('saddle');
     expect(r.escape!.loss).toBeCloseTo(0.25, 6);
@@ -71,7 +92,11 @@ describe('toy-hessian', () => {
 
 describe('relu-regression-minima', () => {
   it('reproduces the loss 18 point of data set D1 as a point no small perturbation improves, and the loss 14 point', async () => {
-    const r = (await runExperiment({ id: 'relu-regression-minima', config: { starts: 64, steps: 1500, probes: 500 }, seed: 3 })) as ReluRegressionResult;
+    const r = (await runExperiment({
+      id: 'relu-regression-minima',
+      config: { starts: 64, steps: 1500, probes: 500 },
+      seed: 3,
+    })) as ReluRegressionResult;
     expect(r).toEqual(plain(r));
     const [bad, better] = r.published;
     expect(bad!.loss).toBeCloseTo(18, 4);
@@ -89,7 +114,11 @@ describe('relu-regression-minima', () => {
 
 describe('mlp-spectrum', () => {
   it('gives the exact spectrum of the linear least-squares Hessian (2/N) Σ [x, 1]ᵀ[x, 1] when there is no hidden layer', async () => {
-    const r = (await runExperiment({ id: 'mlp-spectrum', config: { dataset: { id: 'sinc', params: { n: 20 } }, hidden: [], steps: 50 }, seed: 5 })) as MlpSpectrumResult;
+    const r = (await runExperiment({
+      id: 'mlp-spectrum',
+      config: { dataset: { id: 'sinc', params: { n: 20 } }, hidden: [], steps: 50 },
+      seed: 5,
+    })) as MlpSpectrumResult;
     const data = makeSinc({ n: 20, range: 3, noise: 0, sampling: 'grid', seed: 1 }, createRng(1));
     const xs = Array.from(data.inputs);
     const N = xs.length;
@@ -106,7 +135,11 @@ describe('mlp-spectrum', () => {
 
   it('trains a tanh network, returns an ascending spectrum of P eigenvalues and leaves no tensors', async () => {
     const before = tf.memory().numTensors;
-    const r = (await runExperiment({ id: 'mlp-spectrum', config: { hidden: [6], steps: 800, criticalSteps: 200 }, seed: 2 })) as MlpSpectrumResult;
+    const r = (await runExperiment({
+      id: 'mlp-spectrum',
+      config: { hidden: [6], steps: 800, criticalSteps: 200 },
+      seed: 2,
+    })) as MlpSpectrumResult;
     expect(tf.memory().numTensors).toBe(before);
     expect(r).toEqual(plain(r));
     expect(r.eigenvalues).toHaveLength(r.parameters);
@@ -118,6 +151,8 @@ describe('mlp-spectrum', () => {
   });
 
   it('refuses a network too large for a full spectrum, saying which setting to change', async () => {
-    await expect(runExperiment({ id: 'mlp-spectrum', config: { hidden: [60, 60] }, seed: 1 })).rejects.toThrow(/hidden: the network has 3841 parameters/);
+    await expect(runExperiment({ id: 'mlp-spectrum', config: { hidden: [60, 60] }, seed: 1 })).rejects.toThrow(
+      /hidden: the network has 3841 parameters/,
+    );
   });
 });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../../src/lib/experiments/index.ts';
-import { batchSeed, deanMajumdar, exactPositiveDefinite, goeDefinite, goeStats, initialSamples, INITIAL_BUDGET, mergeCounts, wilsonInterval, type GoeDefiniteResult } from '../../../src/lib/experiments/goe-definite.ts';
+import {
+  batchSeed,
+  deanMajumdar,
+  exactPositiveDefinite,
+  goeDefinite,
+  goeStats,
+  initialSamples,
+  INITIAL_BUDGET,
+  mergeCounts,
+  wilsonInterval,
+  type GoeDefiniteResult,
+} from '../../../src/lib/experiments/goe-definite.ts';
 import { goeMatrix } from '../../../src/lib/linalg/random-matrix.ts';
 import { isPositiveDefinite } from '../../../src/lib/linalg/cholesky.ts';
 import { createRng } from '../../../src/lib/random/rng.ts';
@@ -19,14 +30,17 @@ function gammaHalf(x: number): number {
  * ∫ |Δ| e^(−Σλ²/2) dλ = (2π)^(N/2) ∏_{j ≤ N} Γ(1 + j/2)/Γ(3/2). Independent of the sampler and of the derivation in the code.
  */
 function orthantProbability(N: 2 | 3, h: number, L = 8.5): number {
-  const m = Math.round(L / h), xs = Array.from({ length: m }, (_, i) => (i + 0.5) * h), w = xs.map((x) => Math.exp(-x * x / 2));
+  const m = Math.round(L / h),
+    xs = Array.from({ length: m }, (_, i) => (i + 0.5) * h),
+    w = xs.map((x) => Math.exp((-x * x) / 2));
   let s = 0;
   if (N === 2) for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) s += Math.abs(xs[i]! - xs[j]!) * w[i]! * w[j]!;
   else {
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) {
-      const dij = Math.abs(xs[i]! - xs[j]!) * w[i]! * w[j]!;
-      for (let k = 0; k < m; k++) s += dij * Math.abs(xs[i]! - xs[k]!) * Math.abs(xs[j]! - xs[k]!) * w[k]!;
-    }
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < m; j++) {
+        const dij = Math.abs(xs[i]! - xs[j]!) * w[i]! * w[j]!;
+        for (let k = 0; k < m; k++) s += dij * Math.abs(xs[i]! - xs[k]!) * Math.abs(xs[j]! - xs[k]!) * w[k]!;
+      }
   }
   let total = (2 * Math.PI) ** (N / 2);
   for (let j = 1; j <= N; j++) total *= gammaHalf(1 + j / 2) / gammaHalf(1.5);
@@ -53,7 +67,11 @@ describe('exact positive-definite probabilities of GOE matrices', () => {
     const p3 = orthantProbability(3, 0.05);
     expect(p3).toBeGreaterThan(0.02);
     expect(p3).toBeLessThan(0.035);
-    for (const [n, p] of [[1, 0.5], [2, (2 - Math.SQRT2) / 4], [3, p3]] as const) {
+    for (const [n, p] of [
+      [1, 0.5],
+      [2, (2 - Math.SQRT2) / 4],
+      [3, p3],
+    ] as const) {
       let k = 0;
       for (let s = 0; s < K; s++) if (isPositiveDefinite(goeMatrix(n, rng), n)) k++;
       expectBinomial(k, K, p);
@@ -81,12 +99,18 @@ describe('the goe-definite experiment', () => {
 
   it('reports partial counts as it goes, and stops with an AbortError when cancelled', async () => {
     const partials: GoeDefiniteResult[] = [];
-    const r = await goeDefinite.run({ maxN: 5, samples: 500 }, { rng: createRng(1), onProgress: (p) => partials.push(p.partial as GoeDefiniteResult) });
+    const r = await goeDefinite.run(
+      { maxN: 5, samples: 500 },
+      { rng: createRng(1), onProgress: (p) => partials.push(p.partial as GoeDefiniteResult) },
+    );
     expect(partials.length).toBeGreaterThanOrEqual(5);
     expect(partials[0]!.rows.length).toBe(1);
     expect(partials.at(-1)).toEqual(r);
     const controller = new AbortController();
-    const run = goeDefinite.run({ maxN: 30, samples: 1_000_000 }, { rng: createRng(1), signal: controller.signal, onProgress: () => controller.abort() });
+    const run = goeDefinite.run(
+      { maxN: 30, samples: 1_000_000 },
+      { rng: createRng(1), signal: controller.signal, onProgress: () => controller.abort() },
+    );
     await expect(run).rejects.toBeInstanceOf(AbortError);
   });
 
@@ -104,7 +128,10 @@ describe('counts, intervals and batches', () => {
   });
 
   it('reports 0 of K as the rule-of-three bound [0, 3/K], and carries exact and asymptotic references', () => {
-    const [s1, s5] = goeStats([{ n: 1, samples: 1000, positiveDefinite: 480 }, { n: 5, samples: 2000, positiveDefinite: 0 }]);
+    const [s1, s5] = goeStats([
+      { n: 1, samples: 1000, positiveDefinite: 480 },
+      { n: 5, samples: 2000, positiveDefinite: 0 },
+    ]);
     expect(s5!.zero).toBe(true);
     expect(s5!.upper).toBe(3 / 2000);
     expect(s5!.lower).toBe(0);
@@ -118,8 +145,21 @@ describe('counts, intervals and batches', () => {
   });
 
   it('adds batches n by n, and derives distinct seeds for distinct batches', () => {
-    const merged = mergeCounts([{ n: 1, samples: 10, positiveDefinite: 4 }, { n: 2, samples: 10, positiveDefinite: 1 }], [{ n: 1, samples: 5, positiveDefinite: 3 }, { n: 3, samples: 5, positiveDefinite: 0 }]);
-    expect(merged).toEqual([{ n: 1, samples: 15, positiveDefinite: 7 }, { n: 2, samples: 10, positiveDefinite: 1 }, { n: 3, samples: 5, positiveDefinite: 0 }]);
+    const merged = mergeCounts(
+      [
+        { n: 1, samples: 10, positiveDefinite: 4 },
+        { n: 2, samples: 10, positiveDefinite: 1 },
+      ],
+      [
+        { n: 1, samples: 5, positiveDefinite: 3 },
+        { n: 3, samples: 5, positiveDefinite: 0 },
+      ],
+    );
+    expect(merged).toEqual([
+      { n: 1, samples: 15, positiveDefinite: 7 },
+      { n: 2, samples: 10, positiveDefinite: 1 },
+      { n: 3, samples: 5, positiveDefinite: 0 },
+    ]);
     const seeds = new Set<number>();
     for (let seed = 0; seed < 20; seed++) for (let b = 0; b < 50; b++) seeds.add(batchSeed(seed, b));
     expect(seeds.size).toBe(1000);
@@ -128,7 +168,7 @@ describe('counts, intervals and batches', () => {
   it('keeps the first batch within its budget of normals', () => {
     expect(initialSamples(12, 2000)).toBe(2000);
     const s = initialSamples(40, 1_000_000);
-    expect(s * (40 * 41 * 81) / 6).toBeLessThanOrEqual(INITIAL_BUDGET);
+    expect((s * (40 * 41 * 81)) / 6).toBeLessThanOrEqual(INITIAL_BUDGET);
     expect(s).toBeGreaterThan(0);
   });
 });

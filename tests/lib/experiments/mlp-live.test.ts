@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../../src/lib/autodiff/tf.ts';
 import { runExperiment } from '../../../src/lib/experiments/index.ts';
-import { DIVERGED_LOSS, MAX_LIVE_PARAMETERS, type MlpProbeSpectrumResult, type MlpTrainStepResult } from '../../../src/lib/experiments/mlp-live.ts';
+import {
+  DIVERGED_LOSS,
+  MAX_LIVE_PARAMETERS,
+  type MlpProbeSpectrumResult,
+  type MlpTrainStepResult,
+} from '../../../src/lib/experiments/mlp-live.ts';
 import { symmetricEigen } from '../../../src/lib/linalg/symmetric-eigen.ts';
 import { makeJellyfish } from '../../../src/lib/data/jellyfish.ts';
 import { createRng } from '../../../src/lib/random/rng.ts';
@@ -10,7 +15,11 @@ import { createRng } from '../../../src/lib/random/rng.ts';
 const train = (config: object, seed = 1) => runExperiment({ id: 'mlp-train-step', config, seed }) as Promise<MlpTrainStepResult>;
 const probe = (config: object, seed = 1) => runExperiment({ id: 'mlp-probe-spectrum', config, seed }) as Promise<MlpProbeSpectrumResult>;
 
-const ACT: Record<string, (z: number) => number> = { tanh: Math.tanh, softplus: (z) => Math.log1p(Math.exp(z)), sigmoid: (z) => 1 / (1 + Math.exp(-z)) };
+const ACT: Record<string, (z: number) => number> = {
+  tanh: Math.tanh,
+  softplus: (z) => Math.log1p(Math.exp(z)),
+  sigmoid: (z) => 1 / (1 + Math.exp(-z)),
+};
 
 /**
  * The MSE of an MLP in float64, written from the layout documented in models/mlp.ts (per layer W row-major
@@ -78,7 +87,11 @@ const jellyfish = { id: 'jellyfish', params: {} };
 
 describe('mlp-train-step', () => {
   it('continues exactly where it stopped: 50 + 50 steps give the θ, optimiser state and losses of 100 steps', async () => {
-    for (const optimizer of [{ kind: 'adam', lr: 0.02 }, { kind: 'momentum', lr: 0.05 }, { kind: 'gd', lr: 0.1 }]) {
+    for (const optimizer of [
+      { kind: 'adam', lr: 0.02 },
+      { kind: 'momentum', lr: 0.05 },
+      { kind: 'gd', lr: 0.1 },
+    ]) {
       const base = { hidden: [6], optimizer };
       const whole = await train({ ...base, steps: 100 });
       const first = await train({ ...base, steps: 50 });
@@ -98,7 +111,14 @@ describe('mlp-train-step', () => {
     const theta = randomTheta(P, 7);
     const f = mseLoss(widths, 'tanh', jelly.inputs, jelly.targets, jelly.n);
     const g = fdGradient(f, theta);
-    const r = await train({ dataset: jellyfish, hidden: [3], optimizer: { kind: 'gd', lr: 0.1 }, steps: 1, theta, optimizerState: { t: 0 } });
+    const r = await train({
+      dataset: jellyfish,
+      hidden: [3],
+      optimizer: { kind: 'gd', lr: 0.1 },
+      steps: 1,
+      theta,
+      optimizerState: { t: 0 },
+    });
     expect(r.parameters).toBe(P);
     expect(r.history[0]!.step).toBe(0);
     expect(r.history[0]!.loss).toBeCloseTo(f(theta), 6);
@@ -127,34 +147,41 @@ describe('mlp-train-step', () => {
 
   it('refuses a θ of the wrong length, a net too large for a live spectrum, and a mismatched optimiser state', async () => {
     await expect(train({ hidden: [3], theta: [1, 2, 3] })).rejects.toThrow(/theta: has 3 numbers, but widths 1-3-1 have 10 parameters/);
-    await expect(train({ hidden: [30, 30] })).rejects.toThrow(new RegExp(`hidden: widths 1-30-30-1 give 1021 parameters; a live Hessian spectrum is limited to ${MAX_LIVE_PARAMETERS}`));
-    await expect(train({ hidden: [3], optimizerState: { t: 4, m: [0, 0] } })).rejects.toThrow(/optimizerState\.m: has 2 numbers, expected 10/);
+    await expect(train({ hidden: [30, 30] })).rejects.toThrow(
+      new RegExp(`hidden: widths 1-30-30-1 give 1021 parameters; a live Hessian spectrum is limited to ${MAX_LIVE_PARAMETERS}`),
+    );
+    await expect(train({ hidden: [3], optimizerState: { t: 4, m: [0, 0] } })).rejects.toThrow(
+      /optimizerState\.m: has 2 numbers, expected 10/,
+    );
     await expect(train({ theta: [Number.NaN] })).rejects.toThrow(/theta/);
   });
 });
 
 describe('mlp-probe-spectrum', () => {
-  it.each(['tanh', 'softplus', 'sigmoid'])('equals the eigenvalues of a float64 finite-difference Hessian (%s, widths 2-3-2-1), whose trace is their sum', async (activation) => {
-    const widths = [2, 3, 2, 1];
-    const P = 2 * 3 + 3 + 3 * 2 + 2 + 2 + 1;
-    const theta = randomTheta(P, 11);
-    const f = mseLoss(widths, activation, jelly.inputs, jelly.targets, jelly.n);
-    const H = fdHessian(f, theta);
-    const expected = symmetricEigen(H, P).values;
-    const r = await probe({ dataset: jellyfish, hidden: [3, 2], activation, theta });
-    expect(r.parameters).toBe(P);
-    expect(r.widths).toEqual(widths);
-    expect(r.eigenvalues).toHaveLength(P);
-    r.eigenvalues.forEach((v, i) => expect(Math.abs(v - expected[i]!)).toBeLessThan(2e-5 * Math.max(1, Math.abs(expected[i]!))));
-    let trace = 0;
-    for (let i = 0; i < P; i++) trace += H[i * P + i]!;
-    expect(r.trace).toBeCloseTo(trace, 4);
-    expect(r.eigenvalues.reduce((a, b) => a + b, 0)).toBeCloseTo(r.trace, 6);
-    expect(r.lambdaMin).toBe(r.eigenvalues[0]);
-    expect(r.lambdaMax).toBe(r.eigenvalues[P - 1]);
-    expect(r.loss).toBeCloseTo(f(theta), 6);
-    expect(r.gradNorm).toBeCloseTo(Math.hypot(...fdGradient(f, theta)), 5);
-  });
+  it.each(['tanh', 'softplus', 'sigmoid'])(
+    'equals the eigenvalues of a float64 finite-difference Hessian (%s, widths 2-3-2-1), whose trace is their sum',
+    async (activation) => {
+      const widths = [2, 3, 2, 1];
+      const P = 2 * 3 + 3 + 3 * 2 + 2 + 2 + 1;
+      const theta = randomTheta(P, 11);
+      const f = mseLoss(widths, activation, jelly.inputs, jelly.targets, jelly.n);
+      const H = fdHessian(f, theta);
+      const expected = symmetricEigen(H, P).values;
+      const r = await probe({ dataset: jellyfish, hidden: [3, 2], activation, theta });
+      expect(r.parameters).toBe(P);
+      expect(r.widths).toEqual(widths);
+      expect(r.eigenvalues).toHaveLength(P);
+      r.eigenvalues.forEach((v, i) => expect(Math.abs(v - expected[i]!)).toBeLessThan(2e-5 * Math.max(1, Math.abs(expected[i]!))));
+      let trace = 0;
+      for (let i = 0; i < P; i++) trace += H[i * P + i]!;
+      expect(r.trace).toBeCloseTo(trace, 4);
+      expect(r.eigenvalues.reduce((a, b) => a + b, 0)).toBeCloseTo(r.trace, 6);
+      expect(r.lambdaMin).toBe(r.eigenvalues[0]);
+      expect(r.lambdaMax).toBe(r.eigenvalues[P - 1]);
+      expect(r.loss).toBeCloseTo(f(theta), 6);
+      expect(r.gradNorm).toBeCloseTo(Math.hypot(...fdGradient(f, theta)), 5);
+    },
+  );
 
   it('calls θ* = (0, …, 0, c = ȳ) on jellyfish a saddle, with the closed-form spectrum {2, ±‖g‖ (m times), 0 (2m times)}', async () => {
     // With all weights 0 and the output bias at the mean target, every residual sums to zero and every hidden unit
@@ -174,7 +201,7 @@ describe('mlp-probe-spectrum', () => {
 
   it('calls a network without hidden layer a minimum once trained, and a fresh one not yet critical', async () => {
     // Linear least squares is convex: its Hessian (2/N)Σ[x,1]ᵀ[x,1] is positive definite, so the only critical point is the minimum.
-    const fresh = await probe({ hidden: [] , theta: [1, 1] });
+    const fresh = await probe({ hidden: [], theta: [1, 1] });
     expect(fresh.classification.verdict).toBe('not-critical');
     const trained = await train({ hidden: [], optimizer: { kind: 'gd', lr: 0.3 }, steps: 400 });
     const r = await probe({ hidden: [], theta: trained.theta });

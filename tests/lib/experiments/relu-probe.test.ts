@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../../src/lib/experiments/index.ts';
-import { D1_BETTER_POINT, D1_LOCAL_MINIMUM, probeReluUnit, type DescendResult, type ProbeResult } from '../../../src/lib/experiments/relu-probe.ts';
+import {
+  D1_BETTER_POINT,
+  D1_LOCAL_MINIMUM,
+  probeReluUnit,
+  type DescendResult,
+  type ProbeResult,
+} from '../../../src/lib/experiments/relu-probe.ts';
 import { analyzeReluUnit, descendReluUnit, reluUnitGradient, reluUnitHessian } from '../../../src/lib/models/relu-unit.ts';
 import { createRng } from '../../../src/lib/random/rng.ts';
 
 // Everything below is recomputed here in plain float64 from Eq. (1) of Swirszcz et al. (2016), not read from the code.
-const D1 = [[-1, 3], [1, -3], [3, 0], [4, 1], [5, 2]] as const;
+const D1 = [
+  [-1, 3],
+  [1, -3],
+  [3, 0],
+  [4, 1],
+  [5, 2],
+] as const;
 const loss = ([w, b, v, c]: readonly number[]) => D1.reduce((s, [x, y]) => s + (v! * Math.max(0, w! * x + b!) + c! - y) ** 2, 0);
 
 /** Central finite differences of `loss`: gradient and Hessian. */
-const fdGradient = (t: readonly number[], h = 1e-6) => t.map((_, i) => (loss(t.map((s, k) => s + (k === i ? h : 0))) - loss(t.map((s, k) => s - (k === i ? h : 0)))) / (2 * h));
+const fdGradient = (t: readonly number[], h = 1e-6) =>
+  t.map((_, i) => (loss(t.map((s, k) => s + (k === i ? h : 0))) - loss(t.map((s, k) => s - (k === i ? h : 0)))) / (2 * h));
 function fdHessian(t: readonly number[], h = 1e-4): number[][] {
   const at = (di: number, dj: number, i: number, j: number) => loss(t.map((s, k) => s + (k === i ? di : 0) + (k === j ? dj : 0)));
   return t.map((_, i) => t.map((_, j) => (at(h, h, i, j) - at(h, -h, i, j) - at(-h, h, i, j) + at(-h, -h, i, j)) / (4 * h * h)));
@@ -43,20 +56,41 @@ describe('one ReLU unit on D1 at the published local minimum (w, b, v, c) = (1, 
   it('has x = 3 on the ReLU kink (w·3 + b = 0), so only one-sided Hessians, each matching finite differences on its side', () => {
     expect(a.kinks).toEqual([{ x: 3, residual: 0 }]);
     // Off side: x = 3 inactive. Active points x = 4, 5 have J = (x, 1, x − 3, 1); inactive ones J = (0, 0, 0, 1).
-    const off = gaussNewton([[0, 0, 0, 1], [0, 0, 0, 1], [0, 0, 0, 1], [4, 1, 1, 1], [5, 1, 2, 1]]);
-    const on = gaussNewton([[0, 0, 0, 1], [0, 0, 0, 1], [3, 1, 0, 1], [4, 1, 1, 1], [5, 1, 2, 1]]);
+    const off = gaussNewton([
+      [0, 0, 0, 1],
+      [0, 0, 0, 1],
+      [0, 0, 0, 1],
+      [4, 1, 1, 1],
+      [5, 1, 2, 1],
+    ]);
+    const on = gaussNewton([
+      [0, 0, 0, 1],
+      [0, 0, 0, 1],
+      [3, 1, 0, 1],
+      [4, 1, 1, 1],
+      [5, 1, 2, 1],
+    ]);
     expect(reluUnitHessian(theta, D1, 'off')).toEqual(off);
     expect(reluUnitHessian(theta, D1, 'on')).toEqual(on);
     // A nudge of b by ∓10⁻³ puts x = 3 on one side; a finite-difference step of 10⁻⁵ stays there.
     const near = (db: number) => fdHessian([1, -3 + db, 1, 0], 1e-5);
-    for (const [H, side] of [[off, near(-1e-3)], [on, near(1e-3)]] as const) {
+    for (const [H, side] of [
+      [off, near(-1e-3)],
+      [on, near(1e-3)],
+    ] as const) {
       for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) expect(side[i]![j]!).toBeCloseTo(H[i]![j]!, 1);
     }
   });
 
   it('has Hessian eigenvalues {0, 0.4552, 5.8153, 99.7295} (off side) and {0, 2, 4.4153, 119.5847} (on side), roots of det(H − λI)', () => {
-    for (const [H, values] of [[reluUnitHessian(theta, D1, 'off'), a.eigenvalues], [reluUnitHessian(theta, D1, 'on'), a.eigenvaluesOn!]] as const) {
-      expect(values.reduce((s, l) => s + l, 0)).toBeCloseTo(H.reduce((s, r, i) => s + r[i]!, 0), 9);
+    for (const [H, values] of [
+      [reluUnitHessian(theta, D1, 'off'), a.eigenvalues],
+      [reluUnitHessian(theta, D1, 'on'), a.eigenvaluesOn!],
+    ] as const) {
+      expect(values.reduce((s, l) => s + l, 0)).toBeCloseTo(
+        H.reduce((s, r, i) => s + r[i]!, 0),
+        9,
+      );
       for (const l of values) expect(Math.abs(det(shift(H, l)))).toBeLessThan(1e-8 * 120 ** 3);
       expect(values[0]!).toBeCloseTo(0, 10);
       expect(values.slice(1).every((l) => l > 0.4)).toBe(true);
@@ -96,7 +130,15 @@ describe('the better point (−7, −4, 1, 0) and the global minimum of D1', () 
 
   it('has Hessian eigenvalues 0, 0, 16 ± 4√5 (one active point: H = 2(JJᵀ + 4e₄e₄ᵀ), J = (−1, 1, 3, 1))', () => {
     const a = analyzeReluUnit([...D1_BETTER_POINT], D1);
-    expect(reluUnitHessian([...D1_BETTER_POINT], D1)).toEqual(gaussNewton([[-1, 1, 3, 1], [0, 0, 0, 1], [0, 0, 0, 1], [0, 0, 0, 1], [0, 0, 0, 1]]));
+    expect(reluUnitHessian([...D1_BETTER_POINT], D1)).toEqual(
+      gaussNewton([
+        [-1, 1, 3, 1],
+        [0, 0, 0, 1],
+        [0, 0, 0, 1],
+        [0, 0, 0, 1],
+        [0, 0, 0, 1],
+      ]),
+    );
     const expected = [0, 0, 16 - 4 * Math.sqrt(5), 16 + 4 * Math.sqrt(5)];
     a.eigenvalues.forEach((l, i) => expect(l).toBeCloseTo(expected[i]!, 10));
   });
@@ -105,13 +147,17 @@ describe('the better point (−7, −4, 1, 0) and the global minimum of D1', () 
     let best = Infinity;
     const ys: number[] = D1.map((p) => p[1]);
     const lsq = (h: number[]) => {
-      const n = h.length, sh = h.reduce((a, v) => a + v, 0), shh = h.reduce((a, v) => a + v * v, 0);
-      const sy = ys.reduce((a, v) => a + v, 0), shy = h.reduce((a, v, i) => a + v * ys[i]!, 0);
+      const n = h.length,
+        sh = h.reduce((a, v) => a + v, 0),
+        shh = h.reduce((a, v) => a + v * v, 0);
+      const sy = ys.reduce((a, v) => a + v, 0),
+        shy = h.reduce((a, v, i) => a + v * ys[i]!, 0);
       const d = n * shh - sh * sh;
       const [a, c] = Math.abs(d) < 1e-12 ? [0, sy / n] : [(n * shy - sh * sy) / d, (shh * sy - sh * shy) / d];
       return h.reduce((s, v, i) => s + (a * v + c - ys[i]!) ** 2, 0);
     };
-    for (const s of [1, -1]) for (let i = 0; i <= 10_000; i++) best = Math.min(best, lsq(D1.map(([x]) => Math.max(0, s * (x - (-3 + i / 1000))))));
+    for (const s of [1, -1])
+      for (let i = 0; i <= 10_000; i++) best = Math.min(best, lsq(D1.map(([x]) => Math.max(0, s * (x - (-3 + i / 1000))))));
     expect(best).toBeCloseTo(14, 9);
     expect(best).toBeGreaterThan(14 - 1e-9);
     // w = 0: a constant, the mean 3/5 of the targets, with L = 23 − 5·(3/5)² = 21.2.
@@ -185,7 +231,11 @@ describe('the relu-probe experiment', () => {
   });
 
   it('descends: diverges at η = 5 (no end analysis), converges to 14 from (−1, 0, 1, 0) at the default η', async () => {
-    const bad = (await runExperiment({ id: 'relu-probe', config: { mode: 'descend', theta: [0.5, 0, 1, 0], lr: 5 }, seed: 1 })) as DescendResult;
+    const bad = (await runExperiment({
+      id: 'relu-probe',
+      config: { mode: 'descend', theta: [0.5, 0, 1, 0], lr: 5 },
+      seed: 1,
+    })) as DescendResult;
     expect(bad.descent.outcome).toBe('diverged');
     expect(bad.end).toBeUndefined();
     const good = (await runExperiment({ id: 'relu-probe', config: { mode: 'descend', theta: [-1, 0, 1, 0] }, seed: 1 })) as DescendResult;

@@ -32,7 +32,8 @@ describe('lossAlongLine', () => {
 
 describe('projectTrajectory', () => {
   it('puts θ₀ at (0, 0), θ* at (1, 0) and measures the distance off the line', () => {
-    const t0 = [0, 0, 0], ts = [2, 0, 0];
+    const t0 = [0, 0, 0],
+      ts = [2, 0, 0];
     const traj = [0, 0, 0, 1, 3, 4, 2, 0, 0];
     const pts = projectTrajectory(t0, ts, traj, 3);
     expect(pts[0]).toEqual({ projection: 0, residual: 0 });
@@ -48,7 +49,10 @@ describe('filterNormalizedDirection', () => {
     const theta = Float64Array.from({ length: 26 }, (_, i) => Math.sin(i + 1));
     const d = filterNormalizedDirection(spec, theta, createRng(3));
     // Layer 1: W is 3×4 at 0..11, b at 12..15; layer 2: W 4×2 at 16..23, b at 24..25.
-    for (const [w, fanIn, fanOut] of [[0, 3, 4], [16, 4, 2]] as const) {
+    for (const [w, fanIn, fanOut] of [
+      [0, 3, 4],
+      [16, 4, 2],
+    ] as const) {
       for (let j = 0; j < fanOut; j++) {
         const col = (v: ArrayLike<number>) => Math.hypot(...Array.from({ length: fanIn }, (_, i) => v[w + i * fanOut + j]!));
         expect(col(d)).toBeCloseTo(col(theta), 10);
@@ -61,7 +65,8 @@ describe('filterNormalizedDirection', () => {
 describe('lossGrid', () => {
   it('evaluates θ + x d₁ + y d₂ on the grid, row by row', () => {
     const obj = mlpObjective(toy, 'sse', [1], [1], 1);
-    const xs = [-1, 0, 0.5, 1], ys = [-1, 0, 1];
+    const xs = [-1, 0, 0.5, 1],
+      ys = [-1, 0, 1];
     const grid = lossGrid(obj, [0, 0], [1, 0], [0, 1], xs, ys);
     ys.forEach((y, j) => xs.forEach((x, i) => expect(grid[j * xs.length + i]).toBeCloseTo(twoWeightLoss([x, y]), 5)));
     obj.dispose();

@@ -83,7 +83,12 @@ describe('gradient descent', () => {
 
 describe('heavy-ball momentum', () => {
   it('has characteristic roots of z² − (1 + β − ηλ)z + β', () => {
-    for (const [lambda, lr, beta] of [[-0.5, 0.1, 0.9], [1, 0.1, 0.5], [1, 1.5, 0.3], [-2, 0.05, 0]] as const) {
+    for (const [lambda, lr, beta] of [
+      [-0.5, 0.1, 0.9],
+      [1, 0.1, 0.5],
+      [1, 1.5, 0.3],
+      [-2, 0.05, 0],
+    ] as const) {
       for (const r of momentumRoots(lambda, lr, beta)) {
         // Evaluate the polynomial at the complex root.
         const b = 1 + beta - lr * lambda;

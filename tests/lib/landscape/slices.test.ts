@@ -1,12 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { direction, eigen2, lineAngle, minimumCone, minimumRanges, quadratic, saddleHessian, sliceCurvature, sliceScene, sliceVerdict, type Mat2 } from '../../../src/lib/landscape/slices.ts';
+import {
+  direction,
+  eigen2,
+  lineAngle,
+  minimumCone,
+  minimumRanges,
+  quadratic,
+  saddleHessian,
+  sliceCurvature,
+  sliceScene,
+  sliceVerdict,
+  type Mat2,
+} from '../../../src/lib/landscape/slices.ts';
 
 /** Second derivative of t ↦ f(t) at 0 by a central difference, in float64. */
 const secondDifference = (f: (t: number) => number, h = 1e-3) => (f(h) - 2 * f(0) + f(-h)) / (h * h);
 
 describe('slices of a quadratic saddle', () => {
   it('gives the slice curvature uᵀHu, which a finite difference of L(t u) reproduces, for general symmetric H', () => {
-    const matrices: Mat2[] = [saddleHessian(1, 0.25), saddleHessian(3, 2), [[0.5, 1.2], [1.2, -0.7]], [[2, -0.3], [-0.3, 1]]];
+    const matrices: Mat2[] = [
+      saddleHessian(1, 0.25),
+      saddleHessian(3, 2),
+      [
+        [0.5, 1.2],
+        [1.2, -0.7],
+      ],
+      [
+        [2, -0.3],
+        [-0.3, 1],
+      ],
+    ];
     for (const H of matrices) {
       for (let angle = 0; angle < 180; angle += 7.5) {
         const u = direction(angle);
@@ -20,14 +43,19 @@ describe('slices of a quadratic saddle', () => {
   });
 
   it('equals a cos²φ − b sin²φ for diag(a, −b)', () => {
-    for (const [a, b, phi] of [[1, 0.25, 30], [2, 5, 100], [0.1, 0.1, 45]] as const) {
+    for (const [a, b, phi] of [
+      [1, 0.25, 30],
+      [2, 5, 100],
+      [0.1, 0.1, 45],
+    ] as const) {
       const r = (phi * Math.PI) / 180;
       expect(sliceCurvature(saddleHessian(a, b), direction(phi))).toBeCloseTo(a * Math.cos(r) ** 2 - b * Math.sin(r) ** 2, 12);
     }
   });
 
   it('puts the minimum cone at half-angle atan(√(a/b)) around the x axis, flat on its edges', () => {
-    const a = 1, b = 0.25;
+    const a = 1,
+      b = 0.25;
     const cone = minimumCone(saddleHessian(a, b));
     const half = (Math.atan(Math.sqrt(a / b)) * 180) / Math.PI; // atan 2 = 63.43…°
     expect(cone.centre).toBeCloseTo(0, 12);
@@ -38,11 +66,17 @@ describe('slices of a quadratic saddle', () => {
     expect(sliceCurvature(H, direction(half - 0.5))).toBeGreaterThan(0);
     expect(sliceCurvature(H, direction(half + 0.5))).toBeLessThan(0);
     expect(sliceCurvature(H, direction(180 - half + 0.5))).toBeGreaterThan(0);
-    expect(minimumRanges(cone).map(([x, y]) => [x, y].map((v) => Number(v.toFixed(6))))).toEqual([[0, Number(half.toFixed(6))], [Number((180 - half).toFixed(6)), 180]]);
+    expect(minimumRanges(cone).map(([x, y]) => [x, y].map((v) => Number(v.toFixed(6))))).toEqual([
+      [0, Number(half.toFixed(6))],
+      [Number((180 - half).toFixed(6)), 180],
+    ]);
   });
 
   it('checks the cone of a rotated saddle against a scan of directions', () => {
-    const H: Mat2 = [[0.5, 1.2], [1.2, -0.7]];
+    const H: Mat2 = [
+      [0.5, 1.2],
+      [1.2, -0.7],
+    ];
     const cone = minimumCone(H);
     const ranges = minimumRanges(cone);
     const inside = (phi: number) => ranges.some(([x, y]) => phi > x && phi < y);
@@ -58,9 +92,13 @@ describe('slices of a quadratic saddle', () => {
   });
 
   it('finds eigenvalues and the top eigenvector of a 2×2 symmetric matrix', () => {
-    const H: Mat2 = [[0.5, 1.2], [1.2, -0.7]];
+    const H: Mat2 = [
+      [0.5, 1.2],
+      [1.2, -0.7],
+    ];
     const { values, angle } = eigen2(H);
-    const tr = 0.5 - 0.7, det = 0.5 * -0.7 - 1.44;
+    const tr = 0.5 - 0.7,
+      det = 0.5 * -0.7 - 1.44;
     expect(values[0] + values[1]).toBeCloseTo(tr, 12);
     expect(values[0] * values[1]).toBeCloseTo(det, 12);
     const v = direction(angle);
@@ -69,10 +107,34 @@ describe('slices of a quadratic saddle', () => {
   });
 
   it('gives the whole half-turn for a minimum and nothing for a maximum', () => {
-    expect(minimumCone([[1, 0], [0, 2]]).share).toBe(1);
-    expect(minimumRanges(minimumCone([[1, 0], [0, 2]]))).toEqual([[0, 180]]);
-    expect(minimumCone([[-1, 0], [0, -2]]).share).toBe(0);
-    expect(minimumRanges(minimumCone([[-1, 0], [0, -2]]))).toEqual([]);
+    expect(
+      minimumCone([
+        [1, 0],
+        [0, 2],
+      ]).share,
+    ).toBe(1);
+    expect(
+      minimumRanges(
+        minimumCone([
+          [1, 0],
+          [0, 2],
+        ]),
+      ),
+    ).toEqual([[0, 180]]);
+    expect(
+      minimumCone([
+        [-1, 0],
+        [0, -2],
+      ]).share,
+    ).toBe(0);
+    expect(
+      minimumRanges(
+        minimumCone([
+          [-1, 0],
+          [0, -2],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('calls a slice a minimum, a maximum or flat by the sign of its curvature', () => {

@@ -20,7 +20,9 @@ describe('spectrumBins', () => {
     expect(bins[0]!.lo).toBeLessThanOrEqual(-0.05);
     expect(bins.at(-1)!.hi).toBeGreaterThanOrEqual(12);
     // (0.001, 10^-2.5], (10^-2.5, 0.01], …, (10^1, 10^1.5]
-    expect(bins.filter((b) => b.sign > 0).map((b) => b.hi)).toEqual([10 ** -2.5, 1e-2, 10 ** -1.5, 1e-1, 10 ** -0.5, 1, 10 ** 0.5, 10, 10 ** 1.5].map((v) => expect.closeTo(v, 12)));
+    expect(bins.filter((b) => b.sign > 0).map((b) => b.hi)).toEqual(
+      [10 ** -2.5, 1e-2, 10 ** -1.5, 1e-1, 10 ** -0.5, 1, 10 ** 0.5, 10, 10 ** 1.5].map((v) => expect.closeTo(v, 12)),
+    );
     const at = (v: number) => bins.find((b) => (v > 0 ? v > b.lo && v <= b.hi : v >= b.lo && v < b.hi))!.count;
     expect(at(0.3)).toBe(2); // 0.3 and 0.31 share (0.1, 0.316]
     expect(at(12)).toBe(1);

@@ -10,14 +10,22 @@ const fd = (f: (p: [number, number]) => number, [x, y]: [number, number], h = 1e
 describe('the registered surfaces', () => {
   it.each(SURFACE_IDS)('%s has the gradient and Hessian finite differences give', (id) => {
     const s = SURFACES[id];
-    for (const p of [[0.3, -0.7], [1.1, 0.4], [-0.6, -1.2]] as [number, number][]) {
-      const g = s.gradient(p), num = fd((q) => s.loss(q), p);
+    for (const p of [
+      [0.3, -0.7],
+      [1.1, 0.4],
+      [-0.6, -1.2],
+    ] as [number, number][]) {
+      const g = s.gradient(p),
+        num = fd((q) => s.loss(q), p);
       expect(g[0]).toBeCloseTo(num[0], 6);
       expect(g[1]).toBeCloseTo(num[1], 6);
       const H = s.hessian(p);
-      const c1 = fd((q) => s.gradient(q)[0], p), c2 = fd((q) => s.gradient(q)[1], p);
-      expect(H[0][0]).toBeCloseTo(c1[0], 5); expect(H[0][1]).toBeCloseTo(c1[1], 5);
-      expect(H[1][0]).toBeCloseTo(c2[0], 5); expect(H[1][1]).toBeCloseTo(c2[1], 5);
+      const c1 = fd((q) => s.gradient(q)[0], p),
+        c2 = fd((q) => s.gradient(q)[1], p);
+      expect(H[0][0]).toBeCloseTo(c1[0], 5);
+      expect(H[0][1]).toBeCloseTo(c1[1], 5);
+      expect(H[1][0]).toBeCloseTo(c2[0], 5);
+      expect(H[1][1]).toBeCloseTo(c2[1], 5);
     }
   });
 });

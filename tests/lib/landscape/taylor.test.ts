@@ -1,6 +1,15 @@
 // Taylor models along a line: closed-form gaps, exactness on quadratics, and the useful radius.
 import { describe, expect, it } from 'vitest';
-import { FUNCTIONS_1D, FUNCTION_1D_IDS, directionAt, slice1d, slice2d, taylorAt, taylorCurves, usefulRadius } from '../../../src/lib/landscape/taylor.ts';
+import {
+  FUNCTIONS_1D,
+  FUNCTION_1D_IDS,
+  directionAt,
+  slice1d,
+  slice2d,
+  taylorAt,
+  taylorCurves,
+  usefulRadius,
+} from '../../../src/lib/landscape/taylor.ts';
 import { SURFACES, SURFACE_IDS } from '../../../src/lib/landscape/surfaces.ts';
 
 const close = (a: number, b: number, tol = 1e-9) => expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(tol);

@@ -9,10 +9,14 @@ export function expectClose(actual: number, expected: number, tol: number, what 
 /** Same length and |actual[i] − expected[i]| ≤ tol for every i. */
 export function expectArraysClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, what = 'array'): void {
   expect(actual.length, `${what}: length`).toBe(expected.length);
-  let worst = 0, at = -1;
+  let worst = 0,
+    at = -1;
   for (let i = 0; i < expected.length; i++) {
     const d = Math.abs(actual[i]! - expected[i]!);
-    if (!(d <= worst)) { worst = d; at = i; }
+    if (!(d <= worst)) {
+      worst = d;
+      at = i;
+    }
   }
   expect(worst, `${what}: worst difference at index ${at} (got ${actual[at]}, expected ${expected[at]})`).toBeLessThanOrEqual(tol);
 }

@@ -17,11 +17,12 @@ describe('cholesky', () => {
       const A = symmetricWithSpectrum(values, rng);
       const L = cholesky(A, n)!;
       const LLt = new Float64Array(n * n);
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-        let s = 0;
-        for (let k = 0; k < n; k++) s += L[i * n + k]! * L[j * n + k]!;
-        LLt[i * n + j] = s;
-      }
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          let s = 0;
+          for (let k = 0; k < n; k++) s += L[i * n + k]! * L[j * n + k]!;
+          LLt[i * n + j] = s;
+        }
       expectArraysClose(LLt, A, 1e-12 * n, `L Lᵀ at n = ${n}`);
     }
   });
@@ -45,7 +46,8 @@ describe('isPositiveDefinite', () => {
   it('agrees with the sign of the smallest eigenvalue (symmetricEigen) on thousands of GOE matrices, with or without scratch', () => {
     const rng = createRng(5);
     const work = new Float64Array(100);
-    let checked = 0, positive = 0;
+    let checked = 0,
+      positive = 0;
     for (let t = 0; t < 4000; t++) {
       const n = 1 + (t % 6);
       const A = goeMatrix(n, rng);

@@ -5,15 +5,23 @@ import { expectArraysClose } from './asserts.ts';
 
 describe('gemmAdd', () => {
   it('multiplies a hand-checked 2×3 by 3×2 and accumulates into C', () => {
-    const A = Float64Array.from([1, 2, 3, 4, 5, 6]), B = Float64Array.from([7, 8, 9, 10, 11, 12]);
+    const A = Float64Array.from([1, 2, 3, 4, 5, 6]),
+      B = Float64Array.from([7, 8, 9, 10, 11, 12]);
     const C = Float64Array.from([1, 1, 1, 1]);
     gemmAdd(2, 2, 3, A, 0, 3, B, 0, 2, C, 0, 2);
     expect(Array.from(C)).toEqual([59, 65, 140, 155]);
   });
 
   it('agrees with the triple loop for every remainder of the 8-row, 4-row and 4-step unrolling, with offsets and strides', () => {
-    for (const [m, cols, k] of [[13, 7, 9], [8, 600, 4], [5, 3, 1], [11, 530, 7]] as const) {
-      const lda = k + 2, ldb = cols + 1, ldc = cols + 3;
+    for (const [m, cols, k] of [
+      [13, 7, 9],
+      [8, 600, 4],
+      [5, 3, 1],
+      [11, 530, 7],
+    ] as const) {
+      const lda = k + 2,
+        ldb = cols + 1,
+        ldc = cols + 3;
       const A = Float64Array.from({ length: 5 + m * lda }, (_, i) => Math.sin(i));
       const B = Float64Array.from({ length: 4 + k * ldb }, (_, i) => Math.cos(i * 0.7));
       const C = Float64Array.from({ length: 2 + m * ldc }, (_, i) => i % 3);
@@ -33,7 +41,8 @@ describe('gemmAdd', () => {
 
 describe('vector helpers', () => {
   it('compute dot, norm, axpy and scale of small known vectors', () => {
-    const x = Float64Array.from([3, 4, 12]), y = Float64Array.from([1, -1, 2]);
+    const x = Float64Array.from([3, 4, 12]),
+      y = Float64Array.from([1, -1, 2]);
     expect(dot(x, y)).toBe(23);
     expect(norm(x)).toBe(13);
     expect(Array.from(axpy(2, y, x.slice()))).toEqual([5, 2, 16]);
@@ -42,7 +51,8 @@ describe('vector helpers', () => {
   });
 
   it('multiplies a dense row-major matrix by a vector, directly and as an operator', () => {
-    const A = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 10]), x = Float64Array.from([1, 0, -1]);
+    const A = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 10]),
+      x = Float64Array.from([1, 0, -1]);
     expect(Array.from(matvec(A, 3, x))).toEqual([-2, -2, -3]);
     expect(Array.from(denseOperator(A, 3)(x))).toEqual([-2, -2, -3]);
   });

@@ -8,7 +8,10 @@ import { orthonormalityError } from './asserts.ts';
 describe('householderTridiagonal and applyTridiagonalQ', () => {
   it('give an orthogonal Q with Qᵀ A Q equal to the tridiagonal (d, e), across several panels', () => {
     for (const n of [1, 2, 3, 17, 70]) {
-      const A = symmetricWithSpectrum(Array.from({ length: n }, (_, i) => i - n / 3), createRng(n));
+      const A = symmetricWithSpectrum(
+        Array.from({ length: n }, (_, i) => i - n / 3),
+        createRng(n),
+      );
       const a = A.slice();
       const { d, e, tau } = householderTridiagonal(a, n, 8);
       const Q = new Float64Array(n * n);

@@ -31,7 +31,9 @@ describe('hutchinsonTrace', () => {
 
   it('is exact, with zero standard error, for a diagonal matrix', () => {
     const D = new Float64Array(9);
-    D[0] = 1; D[4] = -2; D[8] = 7.5;
+    D[0] = 1;
+    D[4] = -2;
+    D[8] = 7.5;
     const r = hutchinsonTrace(denseOperator(D, 3), 3, { probes: 5, rng: createRng(5) });
     expect(r.estimate).toBe(6.5);
     expect(r.standardError).toBe(0);

@@ -4,7 +4,13 @@ import { randomOrthogonal, symmetricFromEigen, symmetricWithSpectrum } from '../
 import { denseOperator } from '../../../src/lib/linalg/vector.ts';
 import { createRng } from '../../../src/lib/random/rng.ts';
 import {
-  alignment, column, expectArraysClose, expectClose, laplacian1d, laplacian1dEigenvalues, orthonormalityError,
+  alignment,
+  column,
+  expectArraysClose,
+  expectClose,
+  laplacian1d,
+  laplacian1dEigenvalues,
+  orthonormalityError,
   residualNorm,
 } from './asserts.ts';
 
@@ -61,7 +67,9 @@ describe('extremeEigenpairs', () => {
   it('finds the largest eigenpairs of a known spectrum with residuals within tolerance', () => {
     const n = 200;
     const lambda = spectrum(n);
-    lambda[0] = 10; lambda[1] = 9; lambda[2] = 8.5;
+    lambda[0] = 10;
+    lambda[1] = 9;
+    lambda[2] = 8.5;
     const A = symmetricWithSpectrum(lambda, createRng(8));
     const res = extremeEigenpairs(denseOperator(A, n), n, { which: 'largest', count: 3, tol: 1e-10, rng: createRng(9) });
     expect(res.converged).toBe(true);
@@ -77,7 +85,9 @@ describe('extremeEigenpairs', () => {
     const n = 120;
     const Q = randomOrthogonal(n, createRng(10));
     const lambda = spectrum(n);
-    lambda[5] = 4; lambda[17] = 4; lambda[30] = 3;
+    lambda[5] = 4;
+    lambda[17] = 4;
+    lambda[30] = 3;
     const A = symmetricFromEigen(lambda, Q);
     const res = extremeEigenpairs(denseOperator(A, n), n, { which: 'largest', count: 3, tol: 1e-10, rng: createRng(11) });
     expect(res.converged).toBe(true);
@@ -93,7 +103,9 @@ describe('extremeEigenpairs', () => {
   it('handles a spectrum that is mostly zeros, from both ends', () => {
     const n = 150;
     const lambda = new Array(n).fill(0);
-    lambda[3] = -2; lambda[40] = 1; lambda[90] = 3;
+    lambda[3] = -2;
+    lambda[40] = 1;
+    lambda[90] = 3;
     const A = symmetricWithSpectrum(lambda, createRng(12));
     const res = extremeEigenpairs(denseOperator(A, n), n, { which: 'both', count: 2, tol: 1e-10, rng: createRng(13) });
     expect(res.converged).toBe(true);
@@ -132,7 +144,14 @@ describe('extremeEigenpairs', () => {
 
   it('says so when the iteration budget is too small', () => {
     const n = 200;
-    const res = extremeEigenpairs(denseOperator(laplacian1d(n), n), n, { which: 'smallest', count: 1, tol: 1e-12, maxIter: 5, maxRestarts: 2, rng: createRng(15) });
+    const res = extremeEigenpairs(denseOperator(laplacian1d(n), n), n, {
+      which: 'smallest',
+      count: 1,
+      tol: 1e-12,
+      maxIter: 5,
+      maxRestarts: 2,
+      rng: createRng(15),
+    });
     expect(res.converged).toBe(false);
     expect(res.runs).toBe(2);
   });

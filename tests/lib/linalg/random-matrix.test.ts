@@ -13,7 +13,8 @@ describe('randomOrthogonal', () => {
 
   it('is Haar for n = 3: every entry is a coordinate of a uniform point on the sphere, so uniform on [−1, 1] (Archimedes)', () => {
     const rng = createRng(30);
-    const bins = [0, 0, 0, 0], trials = 20000;
+    const bins = [0, 0, 0, 0],
+      trials = 20000;
     for (let t = 0; t < trials; t++) {
       const Q = randomOrthogonal(3, rng);
       for (const v of [Q[0]!, Q[4]!, Q[8]!, Q[5]!]) bins[Math.min(3, Math.floor((v + 1) * 2))]!++;
@@ -23,12 +24,15 @@ describe('randomOrthogonal', () => {
 
   it('is Haar: an entry of a 4×4 has mean 0 and variance 1/4, and the determinant is ±1 with equal odds', () => {
     const rng = createRng(3);
-    let s = 0, s2 = 0, positive = 0;
+    let s = 0,
+      s2 = 0,
+      positive = 0;
     const trials = 4000;
     for (let t = 0; t < trials; t++) {
       const Q = randomOrthogonal(2, rng);
       const x = randomOrthogonal(4, rng)[5]!;
-      s += x; s2 += x * x;
+      s += x;
+      s2 += x * x;
       if (Q[0]! * Q[3]! - Q[1]! * Q[2]! > 0) positive++;
     }
     expectClose(s / trials, 0, 0.03, 'mean of an entry');
@@ -42,7 +46,8 @@ describe('symmetricWithSpectrum', () => {
     const lambda = [-3, -3, 0, 0, 0, 1.5, 4];
     const n = lambda.length;
     const A = symmetricWithSpectrum(lambda, createRng(4));
-    let tr = 0, fro = 0;
+    let tr = 0,
+      fro = 0;
     for (let i = 0; i < n; i++) {
       tr += A[i * n + i]!;
       for (let j = 0; j < n; j++) {
@@ -71,7 +76,8 @@ describe('goeMatrix', () => {
   it('is symmetric with off-diagonal variance 1/n and diagonal variance 2/n', () => {
     const n = 300;
     const A = goeMatrix(n, createRng(6));
-    let off = 0, diag = 0;
+    let off = 0,
+      diag = 0;
     for (let i = 0; i < n; i++) {
       diag += A[i * n + i]! ** 2;
       for (let j = 0; j < i; j++) {
@@ -79,7 +85,7 @@ describe('goeMatrix', () => {
         off += A[i * n + j]! ** 2;
       }
     }
-    expectClose(off / ((n * (n - 1)) / 2) * n, 1, 0.02, 'n × off-diagonal variance');
+    expectClose((off / ((n * (n - 1)) / 2)) * n, 1, 0.02, 'n × off-diagonal variance');
     expectClose(diag, 2, 0.5, 'n × diagonal variance'); // sd ≈ √(8/n) ≈ 0.16
   });
 });

@@ -18,13 +18,17 @@ describe('stochasticLanczosQuadrature', () => {
     expect(slq.nodes.length).toBe(probes * 30);
     const mean = sum(slq.nodes.map((t, j) => t * slq.weights[j]!));
     // vᵀAv for v uniform on the sphere has variance 2·Var(λ)/(n + 2); the average of `probes` has that over probes.
-    const mu = sum(lambda) / n, varLambda = sum(lambda.map((l) => (l - mu) ** 2)) / n;
+    const mu = sum(lambda) / n,
+      varLambda = sum(lambda.map((l) => (l - mu) ** 2)) / n;
     expect(Math.abs(mean - mu)).toBeLessThan(4 * Math.sqrt((2 * varLambda) / (n + 2) / probes));
   });
 
   it('puts about half the mass at −1 and half at 2 when the spectrum is half −1 and half +2', () => {
     const n = 200;
-    const A = symmetricWithSpectrum(Array.from({ length: n }, (_, i) => (i < n / 2 ? -1 : 2)), createRng(3));
+    const A = symmetricWithSpectrum(
+      Array.from({ length: n }, (_, i) => (i < n / 2 ? -1 : 2)),
+      createRng(3),
+    );
     const probes = 10;
     const slq = stochasticLanczosQuadrature(denseOperator(A, n), n, { probes, steps: 20, rng: createRng(4) });
     // Two distinct eigenvalues: every probe breaks down after 2 steps with exact nodes.

@@ -3,8 +3,14 @@ import { symmetricEigen } from '../../../src/lib/linalg/symmetric-eigen.ts';
 import { randomOrthogonal, symmetricFromEigen, symmetricWithSpectrum } from '../../../src/lib/linalg/random-matrix.ts';
 import { createRng } from '../../../src/lib/random/rng.ts';
 import {
-  alignment, column, expectArraysClose, laplacian1d, laplacian1dEigenvalues, laplacian1dEigenvector,
-  orthonormalityError, residualNorm,
+  alignment,
+  column,
+  expectArraysClose,
+  laplacian1d,
+  laplacian1dEigenvalues,
+  laplacian1dEigenvector,
+  orthonormalityError,
+  residualNorm,
 } from './asserts.ts';
 
 const ascending = (v: number[]) => Float64Array.from(v).sort();
@@ -28,7 +34,9 @@ describe('symmetricEigen', () => {
     const diag = [3, -1, 0, 2, -7.5];
     const n = diag.length;
     const A = new Float64Array(n * n);
-    diag.forEach((d, i) => { A[i * n + i] = d; });
+    diag.forEach((d, i) => {
+      A[i * n + i] = d;
+    });
     const V = expectDecomposition(A, n, diag, 1e-15);
     const order = [4, 1, 2, 3, 0]; // positions of −7.5, −1, 0, 2, 3
     order.forEach((i, j) => expect(Math.abs(V[i * n + j]!)).toBeCloseTo(1, 15));
@@ -38,7 +46,9 @@ describe('symmetricEigen', () => {
     const diag = [2, 2, -1, 2, 0, 0];
     const n = diag.length;
     const A = new Float64Array(n * n);
-    diag.forEach((d, i) => { A[i * n + i] = d; });
+    diag.forEach((d, i) => {
+      A[i * n + i] = d;
+    });
     expectDecomposition(A, n, diag, 1e-15);
   });
 
@@ -66,14 +76,14 @@ describe('symmetricEigen', () => {
     const rng = createRng(20240501);
     for (const n of [5, 50, 300]) {
       // A third zeros, a block of repeated −3, a repeated 1, and distinct values spread over [−10, 10].
-      const lambda = Array.from({ length: n }, (_, i) =>
-        i < n / 3 ? 0 : i < n / 2 ? -3 : i < (2 * n) / 3 ? 1 : -10 + (20 * i) / n);
+      const lambda = Array.from({ length: n }, (_, i) => (i < n / 3 ? 0 : i < n / 2 ? -3 : i < (2 * n) / 3 ? 1 : -10 + (20 * i) / n));
       expectDecomposition(symmetricWithSpectrum(lambda, rng), n, lambda);
     }
   });
 
   it('gives eigenvectors that match the known ones: single eigenvalues up to sign, repeated ones as a subspace', () => {
-    const n = 60, rng = createRng(7);
+    const n = 60,
+      rng = createRng(7);
     const Q = randomOrthogonal(n, rng);
     const lambda = Array.from({ length: n }, (_, i) => (i < 10 ? 5 : i - 30)); // 5 ten times, then −20 … 29
     const { values, vectors } = symmetricEigen(symmetricFromEigen(lambda, Q), n, { vectors: true });
@@ -109,7 +119,10 @@ describe('symmetricEigen', () => {
     const A = new Float64Array(n * n);
     for (let i = 0; i < n; i++) {
       A[i * n + i] = Math.abs(10 - i);
-      if (i + 1 < n) { A[i * n + i + 1] = 1; A[(i + 1) * n + i] = 1; }
+      if (i + 1 < n) {
+        A[i * n + i + 1] = 1;
+        A[(i + 1) * n + i] = 1;
+      }
     }
     const { values, vectors } = symmetricEigen(A, n, { vectors: true });
     // Known: λ₂₀, λ₂₁ = 10.746194182903322 and 10.746194182903393 (Wilkinson, The Algebraic Eigenvalue Problem).
@@ -124,16 +137,28 @@ describe('symmetricEigen', () => {
     const lambda = [-3, 0, 1, 1, 4.5];
     const B = symmetricWithSpectrum(lambda, createRng(11));
     for (const s of [1e200, 1e-200]) {
-      const { values } = symmetricEigen(B.map((x) => x * s), 5);
-      expectArraysClose(values.map((v) => v / s), ascending(lambda), 1e-13);
+      const { values } = symmetricEigen(
+        B.map((x) => x * s),
+        5,
+      );
+      expectArraysClose(
+        values.map((v) => v / s),
+        ascending(lambda),
+        1e-13,
+      );
     }
   });
 
   it('gives the same values with and without vectors, and leaves A untouched', () => {
-    const n = 120, rng = createRng(5);
-    const A = symmetricWithSpectrum(Array.from({ length: n }, (_, i) => Math.sin(i) * 3), rng);
+    const n = 120,
+      rng = createRng(5);
+    const A = symmetricWithSpectrum(
+      Array.from({ length: n }, (_, i) => Math.sin(i) * 3),
+      rng,
+    );
     const copy = A.slice();
-    const a = symmetricEigen(A, n), b = symmetricEigen(A, n, { vectors: true });
+    const a = symmetricEigen(A, n),
+      b = symmetricEigen(A, n, { vectors: true });
     expect(Array.from(a.values)).toEqual(Array.from(b.values));
     expect(a.vectors).toBeUndefined();
     expect(Array.from(A)).toEqual(Array.from(copy));

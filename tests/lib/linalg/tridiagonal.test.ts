@@ -3,9 +3,7 @@ import { tridiagonalEigen } from '../../../src/lib/linalg/tridiagonal-eigen.ts';
 import { tridiagonalDivideConquer } from '../../../src/lib/linalg/tridiagonal-divide-conquer.ts';
 import { tridiagonalInverseIteration } from '../../../src/lib/linalg/tridiagonal-inverse-iteration.ts';
 import { createRng } from '../../../src/lib/random/rng.ts';
-import {
-  alignment, column, expectArraysClose, laplacian1dEigenvalues, laplacian1dEigenvector, orthonormalityError,
-} from './asserts.ts';
+import { alignment, column, expectArraysClose, laplacian1dEigenvalues, laplacian1dEigenvector, orthonormalityError } from './asserts.ts';
 
 /** Diagonal and off-diagonal of the [−1, 2, −1] matrix (off-diagonal padded to length n). */
 const laplacian = (n: number) => ({ d: new Float64Array(n).fill(2), e: new Float64Array(n).fill(-1).fill(0, n - 1) });
@@ -16,7 +14,12 @@ describe('tridiagonalEigen', () => {
     const { values, firstComponents, lastComponents } = tridiagonalEigen(new Float64Array(n).fill(2), new Float64Array(n - 1).fill(-1));
     expectArraysClose(values, laplacian1dEigenvalues(n), 1e-13, 'values');
     const c = Math.sqrt(2 / (n + 1));
-    expectArraysClose(firstComponents.map(Math.abs), Float64Array.from({ length: n }, (_, k) => c * Math.sin(((k + 1) * Math.PI) / (n + 1))), 1e-13, 'first components');
+    expectArraysClose(
+      firstComponents.map(Math.abs),
+      Float64Array.from({ length: n }, (_, k) => c * Math.sin(((k + 1) * Math.PI) / (n + 1))),
+      1e-13,
+      'first components',
+    );
     // The last component of the k-th sine vector is c·sin(nkπ/(n+1)) = ±c·sin(kπ/(n+1)).
     expectArraysClose(lastComponents.map(Math.abs), firstComponents.map(Math.abs), 1e-13, 'last components');
   });
@@ -52,7 +55,17 @@ describe('tridiagonalInverseIteration', () => {
     const n = 150;
     const { d, e } = laplacian(n);
     const out = new Float64Array(n * n);
-    const ok = tridiagonalInverseIteration(d, e, 0, n, laplacian1dEigenvalues(n), out, Int32Array.from({ length: n }, (_, i) => i), n, createRng(1));
+    const ok = tridiagonalInverseIteration(
+      d,
+      e,
+      0,
+      n,
+      laplacian1dEigenvalues(n),
+      out,
+      Int32Array.from({ length: n }, (_, i) => i),
+      n,
+      createRng(1),
+    );
     expect(ok).toBe(true);
     // Rows of out are the vectors.
     for (const k of [1, 2, 75, 149, 150]) {
@@ -74,10 +87,18 @@ describe('tridiagonalDivideConquer', () => {
 
   it('deflates a matrix of equal diagonals and tiny couplings (spectrum 1 ± 2e-9 cos) into an orthonormal basis', () => {
     const n = 200;
-    const d = new Float64Array(n).fill(1), e = new Float64Array(n).fill(1e-9);
+    const d = new Float64Array(n).fill(1),
+      e = new Float64Array(n).fill(1e-9);
     const q = new Float64Array(n * n);
     tridiagonalDivideConquer(d, e, n, q);
-    expectArraysClose(d, laplacian1dEigenvalues(n).map((l) => 1 + 1e-9 * (l - 2) * -1).sort(), 1e-15, 'values');
+    expectArraysClose(
+      d,
+      laplacian1dEigenvalues(n)
+        .map((l) => 1 + 1e-9 * (l - 2) * -1)
+        .sort(),
+      1e-15,
+      'values',
+    );
     expect(orthonormalityError(q, n, n)).toBeLessThan(1e-13);
   });
 });

@@ -12,8 +12,20 @@ describe('MLPs on a flat parameter vector', () => {
   it('computes a deep linear network as the product X W₁ W₂ W₃, for several runs at once', () => {
     const spec: MlpSpec = { widths: [3, 4, 2, 2], activation: 'linear', bias: false };
     const thetas = [mlpInit(spec, createRng(1)), mlpInit(spec, createRng(2))];
-    const X = [[1, 2, 3], [-1, 0.5, 2]];
-    const out = tf.tidy(() => mlpForward(spec, tf.tensor2d(thetas.flatMap((t) => [...t]), [2, thetas[0]!.length]), tf.tensor2d(X)).arraySync());
+    const X = [
+      [1, 2, 3],
+      [-1, 0.5, 2],
+    ];
+    const out = tf.tidy(() =>
+      mlpForward(
+        spec,
+        tf.tensor2d(
+          thetas.flatMap((t) => [...t]),
+          [2, thetas[0]!.length],
+        ),
+        tf.tensor2d(X),
+      ).arraySync(),
+    );
     thetas.forEach((theta, r) => {
       let h = X.map((row) => row.slice());
       for (const l of mlpLayers(spec)) {
@@ -26,7 +38,16 @@ describe('MLPs on a flat parameter vector', () => {
   it('gives the one-unit ReLU regression f(x) = v·ReLU(wx + b) + c for θ = (w, b, v, c)', () => {
     const spec: MlpSpec = { widths: [1, 1, 1], activation: 'relu', bias: true };
     const xs = [-1, 1, 3, 4, 5];
-    const out = tf.tidy(() => mlpForward(spec, tf.tensor2d([[1, -3, 1, 0], [-7, -4, 1, 0]]), tf.tensor2d(xs.map((x) => [x]))).arraySync());
+    const out = tf.tidy(() =>
+      mlpForward(
+        spec,
+        tf.tensor2d([
+          [1, -3, 1, 0],
+          [-7, -4, 1, 0],
+        ]),
+        tf.tensor2d(xs.map((x) => [x])),
+      ).arraySync(),
+    );
     expect(out[0]!.map((r) => r[0])).toEqual(xs.map((x) => Math.max(0, x - 3)));
     expect(out[1]!.map((r) => r[0])).toEqual(xs.map((x) => Math.max(0, -7 * x - 4)));
   });

@@ -20,12 +20,19 @@ const vec = (...xs: number[]): Float64Array => Float64Array.from(xs);
 /** Mean and standard error of each component of h(x), x ~ N(0, I_d), over `samples` seeded draws. */
 function monteCarlo(d: number, samples: number, rng: Rng, h: (x: Float64Array) => ArrayLike<number>): { mean: number[]; se: number[] } {
   const x = new Float64Array(d);
-  let sum: number[] = [], sum2: number[] = [];
+  let sum: number[] = [],
+    sum2: number[] = [];
   for (let t = 0; t < samples; t++) {
     for (let r = 0; r < d; r++) x[r] = rng.normal();
     const y = h(x);
-    if (t === 0) { sum = new Array<number>(y.length).fill(0); sum2 = new Array<number>(y.length).fill(0); }
-    for (let c = 0; c < y.length; c++) { sum[c]! += y[c]!; sum2[c]! += y[c]! * y[c]!; }
+    if (t === 0) {
+      sum = new Array<number>(y.length).fill(0);
+      sum2 = new Array<number>(y.length).fill(0);
+    }
+    for (let c = 0; c < y.length; c++) {
+      sum[c]! += y[c]!;
+      sum2[c]! += y[c]! * y[c]!;
+    }
   }
   const mean = sum.map((s) => s / samples);
   const se = sum2.map((s2, c) => Math.sqrt(Math.max(0, s2 / samples - mean[c]! ** 2) / (samples - 1)));
@@ -42,7 +49,8 @@ function expectWithinStandardErrors(exact: ArrayLike<number>, mc: { mean: number
 /** max |a − b| ≤ rel · max(1, max |b|). */
 function expectArraysClose(a: ArrayLike<number>, b: ArrayLike<number>, rel: number): void {
   expect(a.length).toBe(b.length);
-  let scale = 1, worst = 0;
+  let scale = 1,
+    worst = 0;
   for (let c = 0; c < b.length; c++) scale = Math.max(scale, Math.abs(b[c]!));
   for (let c = 0; c < b.length; c++) worst = Math.max(worst, Math.abs(a[c]! - b[c]!));
   expect(Number.isFinite(worst)).toBe(true);
@@ -54,8 +62,10 @@ function fdGradient(f: (p: Float64Array) => number, p: Float64Array, h = 1e-6): 
   const g = new Float64Array(p.length);
   for (let c = 0; c < p.length; c++) {
     const q = Float64Array.from(p);
-    q[c] = p[c]! + h; const up = f(q);
-    q[c] = p[c]! - h; const down = f(q);
+    q[c] = p[c]! + h;
+    const up = f(q);
+    q[c] = p[c]! - h;
+    const down = f(q);
     g[c] = (up - down) / (2 * h);
   }
   return g;
@@ -67,8 +77,10 @@ function fdJacobian(F: (p: Float64Array) => Float64Array, p: Float64Array, h = 1
   const J = new Float64Array(P * P);
   for (let c = 0; c < P; c++) {
     const q = Float64Array.from(p);
-    q[c] = p[c]! + h; const up = F(q);
-    q[c] = p[c]! - h; const down = F(q);
+    q[c] = p[c]! + h;
+    const up = F(q);
+    q[c] = p[c]! - h;
+    const down = F(q);
     for (let r = 0; r < P; r++) J[r * P + c] = (up[r]! - down[r]!) / (2 * h);
   }
   return J;
@@ -87,14 +99,17 @@ function symmetricEigenvalues(A: Float64Array, m: number): number[] {
         if (Math.abs(apq) < 1e-300) continue;
         const theta = (a[q * m + q]! - a[p * m + p]!) / (2 * apq);
         const t = (theta >= 0 ? 1 : -1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1), s = t * c;
+        const c = 1 / Math.sqrt(t * t + 1),
+          s = t * c;
         for (let k = 0; k < m; k++) {
-          const akp = a[k * m + p]!, akq = a[k * m + q]!;
+          const akp = a[k * m + p]!,
+            akq = a[k * m + q]!;
           a[k * m + p] = c * akp - s * akq;
           a[k * m + q] = s * akp + c * akq;
         }
         for (let k = 0; k < m; k++) {
-          const apk = a[p * m + k]!, aqk = a[q * m + k]!;
+          const apk = a[p * m + k]!,
+            aqk = a[q * m + k]!;
           a[p * m + k] = c * apk - s * aqk;
           a[q * m + k] = s * apk + c * aqk;
         }
@@ -120,7 +135,11 @@ function nearTeacher(V: Float64Array, d: number, specs: { j: number; phi: number
     const proj = dot(g, v) / dot(v, v);
     const e = g.map((gr, r) => gr - proj * v[r]!);
     const ne = Math.sqrt(dot(e, e));
-    const w = rotated(v, e.map((x) => x / ne), phi);
+    const w = rotated(
+      v,
+      e.map((x) => x / ne),
+      phi,
+    );
     for (let r = 0; r < d; r++) W[i * d + r] = scale * w[r]!;
   });
   return W;
@@ -163,7 +182,10 @@ describe('reluKernel K(u, v) = E[ReLU(uᵀx) ReLU(vᵀx)]', () => {
 
   it('has gradient ∇_u K = E[1(uᵀx > 0) ReLU(vᵀx) x] (Monte Carlo, 4 standard errors)', () => {
     const rng = createRng(12);
-    for (const [u, v] of [[vec(0.8, -1.1, 0.4), vec(-0.3, 0.9, 1.7)], [vec(1, 0.02, 0), vec(2, 0, 0.01)]] as const) {
+    for (const [u, v] of [
+      [vec(0.8, -1.1, 0.4), vec(-0.3, 0.9, 1.7)],
+      [vec(1, 0.02, 0), vec(2, 0, 0.01)],
+    ] as const) {
       const mc = monteCarlo(3, 200_000, rng, (x) => {
         const gate = dot(u, x) > 0 ? relu(dot(v, x)) : 0;
         return x.map((xr) => gate * xr);
@@ -179,7 +201,8 @@ describe('reluKernel K(u, v) = E[ReLU(uᵀx) ReLU(vᵀx)]', () => {
     expectArraysClose(reluKernelCrossHessian(vec(2, 0, 0), vec(5, 0, 0)), [0.5, 0, 0, 0, 0.5, 0, 0, 0, 0.5], 1e-15);
     expectArraysClose(reluKernelCrossHessian(vec(2, 0, 0), vec(-5, 0, 0)), new Float64Array(9), 1e-15);
     const rng = createRng(13);
-    const u = vec(0.8, -1.1, 0.4), v = vec(-0.3, 0.9, 1.7);
+    const u = vec(0.8, -1.1, 0.4),
+      v = vec(-0.3, 0.9, 1.7);
     const mc = monteCarlo(3, 200_000, rng, (x) => {
       const gate = dot(u, x) > 0 && dot(v, x) > 0 ? 1 : 0;
       return Array.from({ length: 9 }, (_, rt) => gate * x[Math.floor(rt / 3)]! * x[rt % 3]!);
@@ -212,13 +235,19 @@ describe('populationLoss F(W) = E[½ (f_W(x) − g(x))²]', () => {
   it('is ½(k/2 + k(k−1)/(2π)) at W = 0 for the orthonormal teacher (½E[(Σⱼ ReLU(xⱼ))²])', () => {
     for (const k of [1, 3, 6]) {
       const d = k + 2;
-      expect(populationLoss(new Float64Array(k * d), k, orthonormalTeacher(k, d), k, d)).toBeCloseTo(0.5 * (k / 2 + (k * (k - 1)) / (2 * Math.PI)), 13);
+      expect(populationLoss(new Float64Array(k * d), k, orthonormalTeacher(k, d), k, d)).toBeCloseTo(
+        0.5 * (k / 2 + (k * (k - 1)) / (2 * Math.PI)),
+        13,
+      );
     }
   });
 
   it('is zero, with zero gradient, when the student equals the teacher up to a permutation of rows', () => {
     const rng = createRng(22);
-    for (const { n, d, V } of [{ n: 4, d: 4, V: orthonormalTeacher(4, 4) }, { n: 3, d: 5, V: normalVector(rng, 15) }]) {
+    for (const { n, d, V } of [
+      { n: 4, d: 4, V: orthonormalTeacher(4, 4) },
+      { n: 3, d: 5, V: normalVector(rng, 15) },
+    ]) {
       for (let trial = 0; trial < 3; trial++) {
         const perm = permutation(rng, n);
         const W = new Float64Array(n * d);
@@ -231,7 +260,8 @@ describe('populationLoss F(W) = E[½ (f_W(x) − g(x))²]', () => {
 
   it('drops a zero student row continuously: F equals the loss of the student without that row', () => {
     const rng = createRng(23);
-    const d = 3, V = orthonormalTeacher(2, d);
+    const d = 3,
+      V = orthonormalTeacher(2, d);
     const W = normalVector(rng, 3 * d);
     W.fill(0, d, 2 * d);
     const without = Float64Array.from([...W.subarray(0, d), ...W.subarray(2 * d)]);
@@ -241,17 +271,40 @@ describe('populationLoss F(W) = E[½ (f_W(x) − g(x))²]', () => {
 
 describe('populationGradient', () => {
   const rng = createRng(31);
-  const d = 4, n = 3;
+  const d = 4,
+    n = 3;
   const V = normalVector(rng, n * d);
   const configurations: [string, number, Float64Array][] = [
     ['random W (k = n = 3)', 3, normalVector(rng, 3 * d)],
     ['random W, over-parameterised (k = 5)', 5, normalVector(rng, 5 * d, 0.6)],
-    ['rows near-parallel to teacher rows (θ = 10⁻³, 10⁻²)', 3, nearTeacher(V, d, [
-      { j: 0, phi: 1e-3, scale: 1.3 }, { j: 1, phi: 1e-2, scale: 0.7 }, { j: 2, phi: 0.9, scale: 1 },
-    ], rng)],
-    ['rows near-antiparallel to teacher rows (θ = π − 10⁻³, π − 10⁻²)', 3, nearTeacher(V, d, [
-      { j: 0, phi: Math.PI - 1e-3, scale: 1.1 }, { j: 2, phi: Math.PI - 1e-2, scale: 0.5 }, { j: 1, phi: 2, scale: 1 },
-    ], rng)],
+    [
+      'rows near-parallel to teacher rows (θ = 10⁻³, 10⁻²)',
+      3,
+      nearTeacher(
+        V,
+        d,
+        [
+          { j: 0, phi: 1e-3, scale: 1.3 },
+          { j: 1, phi: 1e-2, scale: 0.7 },
+          { j: 2, phi: 0.9, scale: 1 },
+        ],
+        rng,
+      ),
+    ],
+    [
+      'rows near-antiparallel to teacher rows (θ = π − 10⁻³, π − 10⁻²)',
+      3,
+      nearTeacher(
+        V,
+        d,
+        [
+          { j: 0, phi: Math.PI - 1e-3, scale: 1.1 },
+          { j: 2, phi: Math.PI - 1e-2, scale: 0.5 },
+          { j: 1, phi: 2, scale: 1 },
+        ],
+        rng,
+      ),
+    ],
   ];
 
   it.each(configurations)('matches central differences of populationLoss at %s', (_, k, W) => {
@@ -278,17 +331,40 @@ describe('populationGradient', () => {
 
 describe('populationHessian', () => {
   const rng = createRng(41);
-  const d = 3, n = 3;
+  const d = 3,
+    n = 3;
   const V = normalVector(rng, n * d);
   const configurations: [string, number, Float64Array][] = [
     ['random W (k = n = 3)', 3, normalVector(rng, 3 * d)],
     ['random W, over-parameterised (k = 4)', 4, normalVector(rng, 4 * d, 0.7)],
-    ['rows near-parallel to teacher rows (θ = 10⁻², 10⁻³)', 3, nearTeacher(V, d, [
-      { j: 0, phi: 1e-2, scale: 1.2 }, { j: 1, phi: 1e-3, scale: 0.8 }, { j: 2, phi: 1.1, scale: 1 },
-    ], rng)],
-    ['rows near-antiparallel to teacher rows (θ = π − 10⁻², π − 10⁻³)', 3, nearTeacher(V, d, [
-      { j: 2, phi: Math.PI - 1e-2, scale: 1 }, { j: 0, phi: Math.PI - 1e-3, scale: 0.6 }, { j: 1, phi: 0.4, scale: 1.5 },
-    ], rng)],
+    [
+      'rows near-parallel to teacher rows (θ = 10⁻², 10⁻³)',
+      3,
+      nearTeacher(
+        V,
+        d,
+        [
+          { j: 0, phi: 1e-2, scale: 1.2 },
+          { j: 1, phi: 1e-3, scale: 0.8 },
+          { j: 2, phi: 1.1, scale: 1 },
+        ],
+        rng,
+      ),
+    ],
+    [
+      'rows near-antiparallel to teacher rows (θ = π − 10⁻², π − 10⁻³)',
+      3,
+      nearTeacher(
+        V,
+        d,
+        [
+          { j: 2, phi: Math.PI - 1e-2, scale: 1 },
+          { j: 0, phi: Math.PI - 1e-3, scale: 0.6 },
+          { j: 1, phi: 0.4, scale: 1.5 },
+        ],
+        rng,
+      ),
+    ],
   ];
 
   it.each(configurations)('matches central differences of populationGradient and is symmetric at %s', (_, k, W) => {

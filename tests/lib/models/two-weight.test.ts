@@ -6,7 +6,13 @@ function fdGradient(f: (p: Vec2) => number, [a, b]: Vec2, h = 1e-5): Vec2 {
   return [(f([a + h, b]) - f([a - h, b])) / (2 * h), (f([a, b + h]) - f([a, b - h])) / (2 * h)];
 }
 
-const points: Vec2[] = [[0, 0], [1, 1], [0.3, -1.7], [-2, 0.5], [1.2, 0.9]];
+const points: Vec2[] = [
+  [0, 0],
+  [1, 1],
+  [0.3, -1.7],
+  [-2, 0.5],
+  [1.2, 0.9],
+];
 
 describe('two-weight network y = w1 w2 x on the sample (1, 1)', () => {
   it('has the gradient that finite differences of the loss give', () => {
@@ -33,7 +39,10 @@ describe('two-weight network y = w1 w2 x on the sample (1, 1)', () => {
   it('has a saddle at the origin: L = 1, zero gradient, Hessian [[0,-2],[-2,0]] with eigenvalues -2 and 2', () => {
     expect(twoWeightLoss([0, 0])).toBe(1);
     expect(twoWeightGradient([0, 0]).map(Math.abs)).toEqual([0, 0]);
-    expect(twoWeightHessian([0, 0])).toEqual([[0, -2], [-2, 0]]);
+    expect(twoWeightHessian([0, 0])).toEqual([
+      [0, -2],
+      [-2, 0],
+    ]);
     const { values, vectors } = symmetricEigen2(twoWeightHessian([0, 0]));
     expect(values).toEqual([-2, 2]);
     // The escape direction (eigenvalue −2) is ±(1, 1)/√2; the rising one is ±(1, −1)/√2.
@@ -65,7 +74,24 @@ describe('two-weight network y = w1 w2 x on the sample (1, 1)', () => {
 
 describe('symmetricEigen2', () => {
   it('returns eigenpairs that satisfy A v = λ v, including diagonal and repeated cases', () => {
-    const cases = [[[2, 1], [1, 3]], [[5, 0], [0, -1]], [[4, 0], [0, 4]], [[0, -2], [-2, 0]]] as const;
+    const cases = [
+      [
+        [2, 1],
+        [1, 3],
+      ],
+      [
+        [5, 0],
+        [0, -1],
+      ],
+      [
+        [4, 0],
+        [0, 4],
+      ],
+      [
+        [0, -2],
+        [-2, 0],
+      ],
+    ] as const;
     for (const A of cases) {
       const { values, vectors } = symmetricEigen2(A);
       values.forEach((lambda, i) => {

@@ -3,7 +3,9 @@ import { createRng, normalVector, permutation } from '../../../src/lib/random/rn
 
 describe('createRng', () => {
   it('gives the same stream for the same seed and different streams for different seeds', () => {
-    const a = createRng(42), b = createRng(42), c = createRng(43);
+    const a = createRng(42),
+      b = createRng(42),
+      c = createRng(43);
     const xs = Array.from({ length: 5 }, () => a.next());
     expect(Array.from({ length: 5 }, () => b.next())).toEqual(xs);
     expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(xs);
@@ -24,8 +26,13 @@ describe('createRng', () => {
   it('draws uniforms with the mean and variance of U[0,1)', () => {
     const r = createRng(7);
     const n = 200_000;
-    let s = 0, s2 = 0;
-    for (let i = 0; i < n; i++) { const u = r.next(); s += u; s2 += u * u; }
+    let s = 0,
+      s2 = 0;
+    for (let i = 0; i < n; i++) {
+      const u = r.next();
+      s += u;
+      s2 += u * u;
+    }
     const mean = s / n;
     expect(mean).toBeCloseTo(0.5, 2);
     expect(s2 / n - mean * mean).toBeCloseTo(1 / 12, 3);
@@ -53,8 +60,10 @@ describe('createRng', () => {
   });
 
   it('forks an independent stream without disturbing reproducibility', () => {
-    const a = createRng(5), b = createRng(5);
-    const fa = a.fork(), fb = b.fork();
+    const a = createRng(5),
+      b = createRng(5);
+    const fa = a.fork(),
+      fb = b.fork();
     expect(fa.next()).toBe(fb.next());
     expect(a.next()).toBe(b.next());
   });

@@ -17,7 +17,13 @@ function connect() {
     addEventListener: (_t, l) => port1.on('message', (data) => l({ data })),
     removeEventListener: () => {},
   };
-  return { client: createExperimentClient(port), close: () => { port1.close(); port2.close(); } };
+  return {
+    client: createExperimentClient(port),
+    close: () => {
+      port1.close();
+      port2.close();
+    },
+  };
 }
 
 const long = { config: { starts: 512, steps: 50_000, probes: 10 } };
@@ -52,7 +58,11 @@ describe('the experiment runtime', () => {
   it('cancels on request and leaves no tensors behind', async () => {
     const { client, close } = connect();
     const before = tf.memory().numTensors;
-    const run = client.run('relu-regression-minima', long.config, 1, { onProgress: (p) => { if (p.fraction > 0.1) client.cancel(); } });
+    const run = client.run('relu-regression-minima', long.config, 1, {
+      onProgress: (p) => {
+        if (p.fraction > 0.1) client.cancel();
+      },
+    });
     await expect(run).rejects.toBeInstanceOf(AbortError);
     expect(client.busy()).toBe(false);
     expect(tf.memory().numTensors).toBe(before);
@@ -77,7 +87,7 @@ describe('the experiment runtime', () => {
     close();
   });
 
-  it('reports the worker\'s tensor count, which does not grow across runs', async () => {
+  it("reports the worker's tensor count, which does not grow across runs", async () => {
     const { client, close } = connect();
     const before = await client.memory();
     expect(before.numTensors).toBe(tf.memory().numTensors);

@@ -7,7 +7,14 @@ import { AbortError, trainBatched, trainConfigSchema } from '../../../src/lib/tr
 import { parseConfig } from '../../../src/lib/config/parse.ts';
 
 // y = 2x₁ − x₂ + 0.5 + noise-free perturbation: least squares has a closed form to compare with.
-const X = [[0, 1], [1, 0], [1, 1], [2, 1], [-1, 0.5], [0.5, -1]];
+const X = [
+  [0, 1],
+  [1, 0],
+  [1, 1],
+  [2, 1],
+  [-1, 0.5],
+  [0.5, -1],
+];
 const y = X.map(([a, b]) => 2 * a! - b! + 0.5 + 0.1 * Math.sin(7 * a! + b!));
 const linear: MlpSpec = { widths: [2, 1], activation: [], bias: true };
 const objective = () => mlpObjective(linear, 'mse', X.flat(), y, X.length);
@@ -17,7 +24,10 @@ function leastSquares(): number[] {
   const A = X.map(([a, b]) => [a!, b!, 1]);
   const AtA = [0, 1, 2].map((i) => [0, 1, 2].map((j) => A.reduce((s, r) => s + r[i]! * r[j]!, 0)));
   const Aty = [0, 1, 2].map((i) => A.reduce((s, r, n) => s + r[i]! * y[n]!, 0));
-  const det = (m: number[][]) => m[0]![0]! * (m[1]![1]! * m[2]![2]! - m[1]![2]! * m[2]![1]!) - m[0]![1]! * (m[1]![0]! * m[2]![2]! - m[1]![2]! * m[2]![0]!) + m[0]![2]! * (m[1]![0]! * m[2]![1]! - m[1]![1]! * m[2]![0]!);
+  const det = (m: number[][]) =>
+    m[0]![0]! * (m[1]![1]! * m[2]![2]! - m[1]![2]! * m[2]![1]!) -
+    m[0]![1]! * (m[1]![0]! * m[2]![2]! - m[1]![2]! * m[2]![0]!) +
+    m[0]![2]! * (m[1]![0]! * m[2]![1]! - m[1]![1]! * m[2]![0]!);
   const D = det(AtA);
   return [0, 1, 2].map((c) => det(AtA.map((row, i) => row.map((v, j) => (j === c ? Aty[i]! : v)))) / D);
 }
@@ -27,7 +37,13 @@ const ctx = { rng: createRng(1) };
 describe('trainBatched', () => {
   it('finds the least-squares solution of a linear model with gradient descent', async () => {
     const obj = objective();
-    const { thetas, runs } = await trainBatched(obj, new Float32Array(3), 1, trainConfigSchema.parse({ optimizer: { kind: 'gd', lr: 0.1 }, steps: 3000, gradTol: 1e-5 }), ctx);
+    const { thetas, runs } = await trainBatched(
+      obj,
+      new Float32Array(3),
+      1,
+      trainConfigSchema.parse({ optimizer: { kind: 'gd', lr: 0.1 }, steps: 3000, gradTol: 1e-5 }),
+      ctx,
+    );
     const [w1, w2, b] = leastSquares();
     expect(thetas[0]).toBeCloseTo(w1!, 3);
     expect(thetas[1]).toBeCloseTo(w2!, 3);
@@ -39,7 +55,13 @@ describe('trainBatched', () => {
 
   it('reports a diverging run with its step and keeps its last finite parameters', async () => {
     const obj = objective();
-    const { thetas, runs } = await trainBatched(obj, new Float32Array(3), 1, trainConfigSchema.parse({ optimizer: { kind: 'gd', lr: 50 }, steps: 500 }), ctx);
+    const { thetas, runs } = await trainBatched(
+      obj,
+      new Float32Array(3),
+      1,
+      trainConfigSchema.parse({ optimizer: { kind: 'gd', lr: 50 }, steps: 500 }),
+      ctx,
+    );
     expect(runs[0]!.state).toBe('diverged');
     expect(runs[0]!.steps).toBeGreaterThan(0);
     expect(runs[0]!.steps).toBeLessThan(500);
@@ -80,11 +102,19 @@ describe('trainBatched', () => {
     await trainBatched(obj, new Float32Array(6), 2, trainConfigSchema.parse({ optimizer: { kind: 'adam', lr: 0.01 }, steps: 10_000 }), ctx);
     expect(tf.memory().numTensors).toBe(before);
     const controller = new AbortController();
-    const run = trainBatched(obj, new Float32Array(3), 1, trainConfigSchema.parse({ optimizer: { kind: 'adam', lr: 0.01 }, steps: 100_000 }), {
-      ...ctx,
-      signal: controller.signal,
-      onProgress: ({ step }) => { if (step >= 100) controller.abort(); },
-    });
+    const run = trainBatched(
+      obj,
+      new Float32Array(3),
+      1,
+      trainConfigSchema.parse({ optimizer: { kind: 'adam', lr: 0.01 }, steps: 100_000 }),
+      {
+        ...ctx,
+        signal: controller.signal,
+        onProgress: ({ step }) => {
+          if (step >= 100) controller.abort();
+        },
+      },
+    );
     await expect(run).rejects.toBeInstanceOf(AbortError);
     expect(tf.memory().numTensors).toBe(before);
     obj.dispose();
@@ -93,9 +123,20 @@ describe('trainBatched', () => {
 
 describe('trainConfigSchema', () => {
   it('rejects bad settings with a message naming the field', () => {
-    const msg = (input: unknown) => { try { parseConfig(trainConfigSchema, input, 'training config'); return ''; } catch (e) { return (e as Error).message; } };
-    expect(msg({ optimizer: { kind: 'gd', lr: -1 }, steps: 10 })).toContain('optimizer.lr: the learning rate lr must be a positive finite number');
-    expect(msg({ optimizer: { kind: 'gd', lr: Number.NaN }, steps: 10 })).toContain('optimizer.lr: the learning rate lr must be a positive finite number');
+    const msg = (input: unknown) => {
+      try {
+        parseConfig(trainConfigSchema, input, 'training config');
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(msg({ optimizer: { kind: 'gd', lr: -1 }, steps: 10 })).toContain(
+      'optimizer.lr: the learning rate lr must be a positive finite number',
+    );
+    expect(msg({ optimizer: { kind: 'gd', lr: Number.NaN }, steps: 10 })).toContain(
+      'optimizer.lr: the learning rate lr must be a positive finite number',
+    );
     expect(msg({ optimizer: { kind: 'gd', lr: Infinity }, steps: 10 })).toContain('optimizer.lr');
     expect(msg({ optimizer: { kind: 'adam', lr: 0.1 }, steps: 0 })).toContain('steps: steps must be at least 1');
     expect(msg({ optimizer: { kind: 'newton', lr: 0.1 }, steps: 5 })).toContain('optimizer.kind');
@@ -112,7 +153,10 @@ describe('runs of different widths in one batch', () => {
     const starts = widths.map((h) => initEmbedded(widest, [h], createRng(h)));
     const masks = widths.map((h) => widthMask(widest, [h]));
     const config = trainConfigSchema.parse({ optimizer: { kind: 'adam', lr: 0.01 }, steps: 300 });
-    const batch = await trainBatched(obj, Float32Array.from(starts.flatMap((s) => [...s])), 3, config, { rng: createRng(1), masks: Float32Array.from(masks.flatMap((m) => [...m])) });
+    const batch = await trainBatched(obj, Float32Array.from(starts.flatMap((s) => [...s])), 3, config, {
+      rng: createRng(1),
+      masks: Float32Array.from(masks.flatMap((m) => [...m])),
+    });
     const P = obj.P;
     for (const [r, h] of widths.entries()) {
       const narrow: MlpSpec = { widths: [2, h, 1], activation: 'tanh', bias: true };

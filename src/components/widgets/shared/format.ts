@@ -7,7 +7,8 @@ export function num(x: number, digits = 4): string {
 
 export const vec = (v: readonly number[], digits = 4) => `(${v.map((x) => num(x, digits)).join(', ')})`;
 
-export const mat = (m: readonly (readonly number[])[], digits = 4) => `[${m.map((r) => `[${r.map((x) => num(x, digits)).join(', ')}]`).join(', ')}]`;
+export const mat = (m: readonly (readonly number[])[], digits = 4) =>
+  `[${m.map((r) => `[${r.map((x) => num(x, digits)).join(', ')}]`).join(', ')}]`;
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -20,5 +21,17 @@ export function fill(template: string, params: Record<string, string | number> =
 
 /** Joins sentences: with a space in English, with nothing after Chinese full-width punctuation (「。」「）」). */
 export function sentences(parts: readonly string[]): string {
-  return parts.filter((p) => p !== '').reduce((out, p) => (out === '' ? p : /[。！？）」]$/.test(out) || /^[（「]/.test(p) ? out + p : `${out} ${p}`), '');
+  return parts
+    .filter((p) => p !== '')
+    .reduce((out, p) => (out === '' ? p : /[。！？）」]$/.test(out) || /^[（「]/.test(p) ? out + p : `${out} ${p}`), '');
+}
+
+/**
+ * A matrix typeset as one: a table between brackets (`.widget-matrix`), so a 2×2 or 4×4 Hessian never wraps
+ * mid-row. Each entry is formatted by `num`.
+ */
+export function matrixHtml(m: readonly (readonly number[])[], digits = 4, label = ''): string {
+  const rows = m.map((r) => `<tr>${r.map((x) => `<td>${num(x, digits)}</td>`).join('')}</tr>`).join('');
+  const aria = label ? ` aria-label="${escapeHtml(label)}"` : '';
+  return `<table class="widget-matrix"${aria}><tbody>${rows}</tbody></table>`;
 }

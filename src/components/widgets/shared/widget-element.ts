@@ -1,6 +1,19 @@
 // Base of every widget's custom element: config and strings from data attributes, URL state, status, downloads.
 import { fill } from './format.ts';
 import { downloadBlob, svgToPngBlob, svgToString } from './download.ts';
+import {
+  adjustNumber,
+  changeNotice,
+  parseNumber,
+  readUrl,
+  short,
+  stepNumber,
+  writeUrl,
+  type Adjusted,
+  type FieldTable,
+  type NumberField,
+  type StateOf,
+} from './fields.ts';
 
 export interface ExportBundle {
   /** File name without extension. */
@@ -11,7 +24,8 @@ export interface ExportBundle {
 }
 
 /** The width to draw a chart at: its box's width, kept within [lo, hi] (hi before the box has a width). */
-export const boxWidth = (box: HTMLElement | null, lo: number, hi: number): number => Math.round(Math.min(hi, Math.max(lo, box?.clientWidth || hi)));
+export const boxWidth = (box: HTMLElement | null, lo: number, hi: number): number =>
+  Math.round(Math.min(hi, Math.max(lo, box?.clientWidth || hi)));
 
 export abstract class WidgetElement<Config extends { id: string }> extends HTMLElement {
   protected config!: Config;
@@ -21,6 +35,7 @@ export abstract class WidgetElement<Config extends { id: string }> extends HTMLE
   private observer?: IntersectionObserver;
   private resizer?: ResizeObserver;
   private resizeTimer = 0;
+  private pendingRuns = 0;
 
   connectedCallback(): void {
     this.config = JSON.parse(this.dataset.config ?? '{}') as Config;
@@ -95,7 +110,14 @@ export abstract class WidgetElement<Config extends { id: string }> extends HTMLE
    * Why a typed value was changed, or null if it was not: out of [lo, hi] (clamped), or inside it but not a whole
    * number where one is needed (rounded). `shown` formats the value used.
    */
-  protected adjustedNotice(field: string, raw: number, value: number, lo: number, hi: number, shown: (v: number) => string = String): string | null {
+  protected adjustedNotice(
+    field: string,
+    raw: number,
+    value: number,
+    lo: number,
+    hi: number,
+    shown: (v: number) => string = String,
+  ): string | null {
     if (value === raw) return null;
     if (raw >= lo && raw <= hi) return this.t('widget.common.rounded', { field, value: shown(value) });
     return this.t('widget.common.clamped', { field, min: shown(lo), max: shown(hi), value: shown(value) });
@@ -115,6 +137,130 @@ export abstract class WidgetElement<Config extends { id: string }> extends HTMLE
     if (speak && live) live.textContent = message;
   }
 
+  /**
+   * Shows why a worker run failed and what to do. A superseded or cancelled run says nothing. A worker that failed to
+   * start or died says so and shows Retry, which hides itself and calls `retry` (the next run starts a fresh worker).
+   * Any other error is shown as it is.
+   */
+  protected reportRunError(err: unknown, retry: () => void): void {
+    const e = err as Error;
+    if (e?.name === 'AbortError') return;
+    const button = this.querySelector<HTMLButtonElement>('[data-action="retry"]');
+    if (e?.name === 'WorkerLostError') {
+      const phase = (e as Error & { phase?: string }).phase === 'start' ? 'workerStart' : 'workerDied';
+      this.announce(this.t('widget.common.workerLost', { reason: this.t(`widget.common.${phase}`) }), 'error');
+      if (button) {
+        button.hidden = false;
+        button.onclick = () => {
+          button.hidden = true;
+          retry();
+        };
+      }
+      this.dataset.workerLost = 'true';
+      return;
+    }
+    this.announce(e?.message ?? String(err), 'error');
+  }
+
+  /**
+   * Marks the widget busy (`data-busy`) until `run` settles; with several runs in flight, until the last one does.
+   * Tests and styles read the attribute instead of guessing how long a computation takes.
+   */
+  protected track<T>(run: Promise<T>): Promise<T> {
+    this.pendingRuns++;
+    this.dataset.busy = 'true';
+    return run.finally(() => {
+      if (--this.pendingRuns === 0) delete this.dataset.busy;
+    });
+  }
+
+  /** Hides Retry once a run has worked again. */
+  protected clearRunError(): void {
+    const button = this.querySelector<HTMLButtonElement>('[data-action="retry"]');
+    if (button) button.hidden = true;
+    delete this.dataset.workerLost;
+  }
+
+  /** The UI-string prefix of this widget (`widget.<name>.`), from its `data-saddle-widget` name. */
+  protected get stringPrefix(): string {
+    return `widget.${this.dataset.saddleWidget ?? ''}.`;
+  }
+
+  /** The label of a field of the table, in the page's language. */
+  protected fieldLabel(fields: FieldTable, name: string): string {
+    return this.t(this.stringPrefix + fields[name]!.label);
+  }
+
+  /**
+   * The fields' state from the page URL, starting from `base`; a value in the link that had to be changed (out of
+   * range, not a whole number, not a number) is used as changed and explained in the status line.
+   */
+  protected readFieldState<F extends FieldTable>(fields: F, base: StateOf<F>): StateOf<F> {
+    const { state, adjusted } = readUrl(fields, this.readUrlState(), base);
+    const notices = adjusted.map((a) => changeNotice(this.t.bind(this), fields[a.field]!, this.fieldLabel(fields, a.field), a));
+    if (notices.length) this.announce(notices.join(' '), 'error');
+    return state;
+  }
+
+  /** Mirrors the fields that differ from `defaults` (plus `extra`) into the URL; a clean address at the defaults. */
+  protected writeFieldState<F extends FieldTable>(
+    fields: F,
+    state: StateOf<F>,
+    defaults: StateOf<F>,
+    extra: Record<string, string | number> = {},
+  ): void {
+    const entries = { ...(writeUrl(fields, state, defaults) ?? {}), ...extra };
+    this.writeUrlState(Object.keys(entries).length ? entries : null);
+  }
+
+  /**
+   * Wires the number inputs named after the table's number fields: a typed value is made acceptable (clamped,
+   * rounded, or the current value kept when it is not a number) and handed to `onValue` with the notice that
+   * explains any change (null when none); ↑/↓ move to the neighbouring multiple of the field's step (×10 with Shift).
+   */
+  protected bindNumberInputs<F extends FieldTable>(
+    fields: F,
+    current: () => StateOf<F>,
+    onValue: (name: keyof F & string, value: number, notice: string | null) => void,
+  ): void {
+    for (const [name, f] of Object.entries(fields)) {
+      if (f.kind !== 'number') continue;
+      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      if (!input) continue;
+      const commit = (a: Adjusted) =>
+        onValue(
+          name,
+          a.value,
+          a.change ? changeNotice(this.t.bind(this), f, this.fieldLabel(fields, name), { value: a.value, change: a.change }) : null,
+        );
+      input.addEventListener('change', () => commit(adjustNumber(f, parseNumber(input.value), current()[name] as number)));
+      input.addEventListener('keydown', (e) => {
+        if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+        e.preventDefault();
+        const from = parseNumber(input.value);
+        const base = Number.isFinite(from) ? from : (current()[name] as number);
+        commit({ value: stepNumber(f, base, e.key === 'ArrowUp' ? 1 : -1, e.shiftKey), change: null });
+      });
+    }
+  }
+
+  /** Shows the state in the number inputs; the `value` attribute follows too, so the browser steps from it. */
+  protected showFieldValues<F extends FieldTable>(fields: F, state: StateOf<F>): void {
+    for (const [name, f] of Object.entries(fields)) {
+      const input = this.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+      if (!input || f.kind !== 'number') continue;
+      const text = String(short(state[name as keyof F] as number));
+      input.setAttribute('value', text);
+      input.value = text;
+    }
+  }
+
+  /** A field of the table by name, typed as a number field. */
+  protected numberField(fields: FieldTable, name: string): NumberField {
+    const f = fields[name];
+    if (f?.kind !== 'number') throw new Error(`"${name}" is not a number field`);
+    return f;
+  }
 
   /** This widget's state from the page URL: `?<id>.<key>=value`. */
   protected readUrlState(): Record<string, string> {
@@ -138,9 +284,11 @@ export abstract class WidgetElement<Config extends { id: string }> extends HTMLE
 
   private async download(kind: string): Promise<void> {
     const bundle = this.exportBundle();
-    if (kind === 'json') downloadBlob(new Blob([JSON.stringify(bundle.json, null, 2)], { type: 'application/json' }), `${bundle.name}.json`);
+    if (kind === 'json')
+      downloadBlob(new Blob([JSON.stringify(bundle.json, null, 2)], { type: 'application/json' }), `${bundle.name}.json`);
     else if (kind === 'csv') downloadBlob(new Blob([bundle.csv], { type: 'text/csv' }), `${bundle.name}.csv`);
-    else if (kind === 'svg' && bundle.svg) downloadBlob(new Blob([svgToString(bundle.svg)], { type: 'image/svg+xml' }), `${bundle.name}.svg`);
+    else if (kind === 'svg' && bundle.svg)
+      downloadBlob(new Blob([svgToString(bundle.svg)], { type: 'image/svg+xml' }), `${bundle.name}.svg`);
     else if (kind === 'png' && bundle.svg) downloadBlob(await svgToPngBlob(bundle.svg, getComputedStyle(this).color), `${bundle.name}.png`);
   }
 }
