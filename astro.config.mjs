@@ -38,6 +38,22 @@ export default defineConfig({
   vite: {
     worker: { format: 'es' },
     ssr: { noExternal: [/^@tensorflow\//] },
-    environments: { prerender: { resolve: { noExternal: [/^@tensorflow\//] } } },
+    environments: {
+      prerender: { resolve: { noExternal: [/^@tensorflow\//] } },
+      // A widget's lazy chunk is named after its folder (`saddle-dynamics.client.<hash>.js`), not `client.<hash>.js`,
+      // so the network panel and the size report say which widget loaded.
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              chunkFileNames: (chunk) => {
+                const folder = chunk.facadeModuleId?.match(/components\/widgets\/([a-z0-9-]+)\/client\.ts$/)?.[1];
+                return folder ? `_astro/${folder}.client.[hash].js` : `_astro/${chunk.name}.[hash].js`;
+              },
+            },
+          },
+        },
+      },
+    },
   },
 });
