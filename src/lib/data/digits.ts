@@ -1,5 +1,6 @@
 // Decodes public/data/digits-8x8.bin (1,797 8×8 handwritten digits, pixels 0…16) into a Dataset with pixels
-// scaled to [0, 1] and one-hot targets. Pure: it takes bytes, so Node, the browser and a worker all use it.
+// scaled to [0, 1] and one-hot targets. Pure: it takes bytes, so Node, the browser and a worker can all decode it.
+// For the reproductions of issue #11 (networks trained on real 8×8 digits); nothing calls it yet.
 //
 // File layout (written by scripts/make-digits.py; all integers little-endian):
 //   offset  size   field

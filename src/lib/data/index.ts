@@ -4,7 +4,7 @@
 // throws an Error naming each bad field, e.g. `dataset "sinc": n: Too small: expected number to be >=1`.
 // Experiments call make(params, rng) with the generator they own; sets without randomness ignore rng.
 // A random set also takes an optional `seed`: when given, it is drawn from createRng(seed) instead of rng,
-// so a widget can pin the sample it shows (and share it in its URL) independently of the experiment's stream.
+// so a caller can pin the sample independently of the experiment's stream.
 // The digits are a file, not a generator: decode them with decodeDigits from ./digits.ts.
 import { z } from 'zod';
 import { createRng, type Rng } from '../random/rng.ts';
@@ -16,7 +16,7 @@ import { makeReluTeacher } from './teacher.ts';
 import { makeXor } from './xor.ts';
 
 export type { Dataset, Task } from './dataset.ts';
-export { validateDataset, oneHot, classCount } from './dataset.ts';
+export { validateDataset } from './dataset.ts';
 export { decodeDigits, DIGITS_FILE_NAME } from './digits.ts';
 
 export interface DatasetEntry<S extends z.ZodType = z.ZodType> {
@@ -118,7 +118,7 @@ export function isDatasetId(id: string): id is DatasetId {
   return Object.hasOwn(datasets, id);
 }
 
-/** Builds a registered data set by id from untrusted parameters (e.g. a widget's URL state). */
+/** Builds a registered data set by id from untrusted parameters (an experiment config from the worker or the command line). */
 export function makeDataset(id: string, params: unknown, rng: Rng): Dataset {
   if (!isDatasetId(id)) throw new Error(`unknown dataset "${id}"; known: ${Object.keys(datasets).join(', ')}`);
   const e: DatasetEntry = datasets[id];

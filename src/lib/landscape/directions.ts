@@ -1,4 +1,5 @@
 // Random directions in parameter space with filter normalisation (Li, Xu, Taylor, Studer & Goldstein 2018).
+// For the reproductions of issue #11 (Li et al. 2018 filter-normalised surfaces); nothing calls it yet.
 //
 // A Gaussian direction d is rescaled filter by filter so that each filter of d has the norm of the same
 // filter of θ: d_f ← d_f ‖θ_f‖ / ‖d_f‖. For a fully connected layer a filter is one unit's incoming

@@ -1,4 +1,5 @@
 // The loss on a 2-D slice θ + x d₁ + y d₂ through parameter space, every grid point in one batched pass.
+// For the reproductions of issue #11 (Li et al. 2018 filter-normalised surfaces); nothing calls it yet.
 import { readTensor, tf } from '../autodiff/tf.ts';
 import type { Objective } from '../models/objective.ts';
 

@@ -6,6 +6,7 @@ import { count } from '../config/numbers.ts';
 
 const finite = (label: string) => z.number({ error: `${label} must be a number` }).refine(Number.isFinite, `${label} must be finite`);
 
+/** A validated α range; with alphasOf, for the reproductions of issue #11 (α from 0 to 2, zoom near θ*). */
 export const alphaRangeSchema = z
   .strictObject({ from: finite('from').default(-0.5), to: finite('to').default(1.5), count: count('count', 2001).default(101) })
   .refine((r) => r.to > r.from, { message: 'the α range is reversed or empty: "to" must be greater than "from"', path: ['to'] });

@@ -1,4 +1,5 @@
 // Projection/residual coordinates of a trajectory relative to the line θ₀ → θ* (Goodfellow et al. 2015).
+// For the reproductions of issue #11 (Goodfellow et al. 2015, the trajectory in projection); nothing calls it yet.
 //
 // With u = (θ* − θ₀)/‖θ* − θ₀‖ and d_t = θ_t − θ₀: projection a_t = (d_t·u)/‖θ* − θ₀‖ (0 at θ₀, 1 at θ*),
 // residual r_t = ‖d_t − (d_t·u) u‖ (distance from the line, in parameter units). A trajectory that

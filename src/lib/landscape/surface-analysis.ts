@@ -1,4 +1,4 @@
-// What the surface widgets show about a point: loss, gradient, Hessian eigenpairs, verdict, escape step, descent path.
+// What SurfaceExplorer shows about a point: loss, gradient, Hessian eigenpairs, verdict, escape step, descent path.
 import { symmetricEigen2, type Mat2, type Vec2 } from '../models/two-weight.ts';
 import { classifyPoint, type Classification } from './classify.ts';
 import type { Surface } from './surfaces.ts';
@@ -15,7 +15,7 @@ export interface PointAnalysis {
   classification: Classification;
 }
 
-/** A point is called critical when ‖∇L‖ ≤ this: the widgets move in steps of 0.01 and read 4 digits. */
+/** A point is called critical when ‖∇L‖ ≤ this: the widget moves in steps of 0.01 and reads 4 digits. */
 export const CRITICAL_GRAD_TOL = 1e-6;
 
 export function analyzePoint(s: Surface, point: Vec2): PointAnalysis {

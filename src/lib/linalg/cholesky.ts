@@ -1,37 +1,10 @@
-// Cholesky factorisation A = L Lᵀ of a symmetric matrix, and the positive-definiteness test it gives for free.
+// Whether a symmetric matrix is positive definite, decided by attempting its Cholesky factorisation A = L Lᵀ.
 //
 // A symmetric A is positive definite exactly when the factorisation runs to the end with every pivot
 // d_j = A_jj − Σ_{k<j} L_jk² > 0 (Golub & Van Loan, Matrix Computations, §4.2). The test stops at the first
 // pivot ≤ 0, so an indefinite matrix usually costs far less than the n³/6 flops of a full factorisation
 // (half of all GOE matrices already fail at A₀₀ ≤ 0). In floating point the verdict is exact up to the usual
 // backward error: a matrix whose smallest eigenvalue is below about n·ε·‖A‖ may be called either way.
-
-/**
- * The lower-triangular Cholesky factor of a symmetric positive definite matrix, or null if a pivot is ≤ 0.
- * Only the lower triangle of A is read.
- * @param A n×n row-major
- * @returns n×n row-major L with L Lᵀ = A (zeros above the diagonal), or null when A is not positive definite
- */
-export function cholesky(A: ArrayLike<number>, n: number): Float64Array | null {
-  if (!Number.isInteger(n) || n < 0) throw new Error(`cholesky: n must be a non-negative integer, got ${n}`);
-  if (A.length !== n * n) throw new Error(`cholesky: A has length ${A.length}, expected n·n = ${n * n}`);
-  const L = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    const rj = j * n;
-    let d = A[rj + j]!;
-    for (let k = 0; k < j; k++) d -= L[rj + k]! * L[rj + k]!;
-    if (!(d > 0)) return null;
-    const ljj = Math.sqrt(d);
-    L[rj + j] = ljj;
-    for (let i = j + 1; i < n; i++) {
-      const ri = i * n;
-      let s = A[ri + j]!;
-      for (let k = 0; k < j; k++) s -= L[ri + k]! * L[rj + k]!;
-      L[ri + j] = s / ljj;
-    }
-  }
-  return L;
-}
 
 /**
  * Whether a symmetric matrix is positive definite (every eigenvalue > 0), by attempting its Cholesky factorisation.

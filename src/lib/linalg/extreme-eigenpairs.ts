@@ -1,4 +1,5 @@
 // Converged extreme eigenpairs of a symmetric operator by Lanczos with locking and restarts, each with its true residual ‖Av − λv‖.
+// For the reproductions of issue #11: the most negative Hessian eigenvalue at a digits network's solution; nothing calls it yet.
 //
 // One Lanczos run is grown until the wanted Ritz pairs at the requested end(s) have residual estimates
 // |β_m s_{m,j}| ≤ tol·‖A‖; their Ritz vectors are then locked and a new run starts from a fresh random vector kept

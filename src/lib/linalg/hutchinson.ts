@@ -1,4 +1,5 @@
 // Hutchinson's stochastic trace estimator with Rademacher probes: tr(A) ≈ mean of zᵀAz over random sign vectors z.
+// For the reproductions of issue #11: Hessians of digits networks, too large to form; nothing calls it yet.
 //
 // For z with independent ±1 entries, E[zᵀAz] = tr(A) and Var[zᵀAz] = 2 Σ_{i≠j} A_ij² (Hutchinson 1990; among
 // probe distributions Rademacher has the smallest variance). The standard error of the mean is estimated from the

@@ -1,4 +1,5 @@
 // One step at a time of the Lanczos recurrence with full reorthogonalisation: the shared engine of lanczos, extremeEigenpairs and SLQ.
+// For the reproductions of issue #11, through lanczos.ts and extreme-eigenpairs.ts; nothing calls it yet.
 //
 // Step j: w = A q_j, α_j = q_jᵀ w, w ← w − α_j q_j − β_{j−1} q_{j−1}, then w is orthogonalised against every
 // earlier basis vector (and any locked vectors) by classical Gram–Schmidt run twice. In floating point the bare

@@ -1,8 +1,9 @@
 // The Lanczos process with full reorthogonalisation: k steps give T_k = Q_kᵀ A Q_k, whose eigenvalues are the Ritz values of A.
+// For the reproductions of issue #11: the most negative Hessian eigenvalue at a digits network's solution; nothing calls it yet.
 //
 // Only products v ↦ A v are needed, so A may be a Hessian never formed (Hessian-vector products). Reorthogonalising
 // every new vector against the whole basis (twice) costs O(k²n) but keeps the Ritz values free of spurious copies;
-// for the k of a few hundred used on this site that is cheaper than the products themselves.
+// for k up to a few hundred that is cheaper than the Hessian-vector products themselves.
 
 import { normalVector, type Rng } from '../random/rng.ts';
 import { createKrylovBasis, extendKrylovBasis, ritzVectors } from './krylov-basis.ts';

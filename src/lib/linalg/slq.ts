@@ -1,4 +1,5 @@
 // Stochastic Lanczos quadrature: the spectral density of a symmetric operator as weighted Ritz values (Ubaru, Chen & Saad 2017).
+// For the reproductions of issue #11: Hessians of digits networks, too large to form; nothing calls it yet.
 //
 // For a unit vector v, vᵀ f(A) v = Σ_i (vᵀu_i)² f(λ_i) is an integral against a discrete measure on the spectrum,
 // and m Lanczos steps from v give its m-point Gauss quadrature: nodes θ_j = eigenvalues of T_m, weights τ_j =

@@ -20,8 +20,6 @@ import { tridiagonalDivideConquer } from './tridiagonal-divide-conquer.ts';
 import { tridiagonalInverseIteration } from './tridiagonal-inverse-iteration.ts';
 import { tridiagonalQlValues } from './tridiagonal-ql.ts';
 
-export { tridiagonalEigen, type TridiagonalEigenResult } from './tridiagonal-eigen.ts';
-
 /** Unreduced blocks up to this size go straight to divide and conquer, which solves them by QL rotations. */
 const SMALL_BLOCK = 24;
 /** Fixed seed for inverse iteration's starting vectors: the decomposition is a deterministic function of A. */

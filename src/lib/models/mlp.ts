@@ -2,9 +2,9 @@
 //
 // Layout of θ: for each layer l = 1..L, first W_l (fan_in × fan_out, row-major), then b_l (fan_out)
 // when the network has biases. Layer l computes h_l = act_l(h_{l−1} W_l + b_l); the last layer is linear.
-// Special cases used by the course: the one-unit ReLU regression f(x) = v·ReLU(wx + b) + c is
-// widths [1, 1, 1] with ReLU (θ = w, b, v, c); the two-weight toy y = w₁w₂x is [1, 1, 1], linear, no bias;
-// deep linear networks are linear with or without biases.
+// Special cases: the one-unit ReLU regression f(x) = v·ReLU(wx + b) + c is widths [1, 1, 1] with ReLU
+// (θ = w, b, v, c; relu-regression-minima); the two-weight toy y = w₁w₂x is [1, 1, 1], linear, no bias
+// (toy-hessian); deep linear networks (issue #9) are linear with or without biases.
 import { z } from 'zod';
 import { tf } from '../autodiff/tf.ts';
 import { ACTIVATIONS, activate, type Activation } from '../autodiff/ops.ts';

@@ -1,4 +1,5 @@
 // Two-layer ReLU teacher–student on Gaussian inputs (Safran & Shamir 2018): closed-form population loss, gradient and Hessian.
+// For the reproductions of issue #9 (Safran & Shamir 2018, spurious minima of the teacher–student loss); nothing calls it yet.
 //
 // Student f_W(x) = Σ_{i=1..k} ReLU(w_iᵀx), teacher g(x) = Σ_{j=1..n} ReLU(v_jᵀx), output weights fixed to 1,
 // x ~ N(0, I_d). Parameters W are the k rows w_i ∈ ℝ^d flattened row-major: P = k·d, W[i·d + r] = (w_i)_r.
@@ -151,18 +152,6 @@ function setCrossBlocks(H: Float64Array, P: number, row0: number, col0: number, 
 }
 
 /**
- * ∇²_uu K(u, v) = (‖v‖ / (2π‖u‖)) [sin θ (I − ûûᵀ) + a aᵀ / sin θ], a = v̂ − cos θ û. 0 at u = 0 or v = 0.
- * @returns d×d row-major
- */
-export function reluKernelHessian(u: Float64Array, v: Float64Array): Float64Array {
-  const d = u.length;
-  const H = new Float64Array(d * d);
-  const g = pairGeometry(u, v);
-  if (g !== null) addHessianUU(H, d, 0, g, 1);
-  return H;
-}
-
-/**
  * ∂²K/∂u∂vᵀ = [(π − θ) I + sin θ û v̂ᵀ + a bᵀ / sin θ] / (2π) = E[1(uᵀx > 0) 1(vᵀx > 0) x xᵀ],
  * with a = v̂ − cos θ û, b = û − cos θ v̂; entry (r, t) is ∂²K/∂u_r∂v_t. 0 at u = 0 or v = 0.
  * @returns d×d row-major
@@ -281,7 +270,7 @@ export function sampledLossEstimate(
   rng: Rng,
 ): { loss: number; standardError: number } {
   checkShapes(W, k, V, n, d);
-  if (!Number.isInteger(samples) || samples < 2) throw new Error(`sampledLoss: samples must be an integer ≥ 2, got ${samples}`);
+  if (!Number.isInteger(samples) || samples < 2) throw new Error(`sampledLossEstimate: samples must be an integer ≥ 2, got ${samples}`);
   const x = new Float64Array(d);
   const net = (M: Float64Array, m: number): number => {
     let out = 0;
@@ -304,22 +293,4 @@ export function sampledLossEstimate(
   const mean = sum / samples;
   const variance = Math.max(0, (sum2 - samples * mean * mean) / (samples - 1));
   return { loss: mean, standardError: Math.sqrt(variance / samples) };
-}
-
-/** Monte-Carlo estimate ½ mean((f_W(x) − g(x))²), x ~ N(0, I_d), for checking populationLoss. */
-export function sampledLoss(W: Float64Array, k: number, V: Float64Array, n: number, d: number, samples: number, rng: Rng): number {
-  return sampledLossEstimate(W, k, V, n, d, samples, rng).loss;
-}
-
-/**
- * Safran & Shamir's teacher: v_j = e_j, the first k standard basis vectors of ℝ^d (V = I when k = d).
- * @returns length k·d, row-major
- */
-export function orthonormalTeacher(k: number, d: number): Float64Array {
-  if (!Number.isInteger(k) || !Number.isInteger(d) || k < 1 || k > d) {
-    throw new Error(`orthonormalTeacher: need integers 1 ≤ k ≤ d, got k = ${k}, d = ${d}`);
-  }
-  const V = new Float64Array(k * d);
-  for (let j = 0; j < k; j++) V[j * d + j] = 1;
-  return V;
 }

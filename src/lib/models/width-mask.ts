@@ -1,4 +1,5 @@
 // Networks of different hidden widths in one batch: each is embedded in the widest one, the rest masked off.
+// For the reproductions of issue #9 (2-h-1 networks, h = 2…7, trained in one batch); nothing calls it yet.
 //
 // A unit outside a run's width has zero incoming weights, zero bias and zero outgoing weights, so it adds
 // nothing to the output; masking the gradient (and hence every update) keeps those weights at zero. Each

@@ -86,7 +86,7 @@ export function normalVector(rng: Rng, n: number, scale = 1): Float64Array {
   return out;
 }
 
-/** A uniformly random permutation of 0..n−1 (Fisher–Yates). */
+/** A uniformly random permutation of 0..n−1 (Fisher–Yates), for issue #11's permuted digit labels; nothing calls it yet. */
 export function permutation(rng: Rng, n: number): Int32Array {
   const p = new Int32Array(n);
   for (let i = 0; i < n; i++) p[i] = i;

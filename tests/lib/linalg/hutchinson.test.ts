@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hutchinsonTrace } from '../../../src/lib/linalg/hutchinson.ts';
 import { symmetricWithSpectrum } from '../../../src/lib/linalg/random-matrix.ts';
-import { denseOperator } from '../../../src/lib/linalg/vector.ts';
+import { denseOperator } from './dense-operator.ts';
 import { createRng } from '../../../src/lib/random/rng.ts';
 
 describe('hutchinsonTrace', () => {

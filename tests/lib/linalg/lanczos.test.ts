@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extremeEigenpairs, lanczos } from '../../../src/lib/linalg/lanczos.ts';
 import { randomOrthogonal, symmetricFromEigen, symmetricWithSpectrum } from '../../../src/lib/linalg/random-matrix.ts';
-import { denseOperator } from '../../../src/lib/linalg/vector.ts';
+import { denseOperator } from './dense-operator.ts';
 import { createRng } from '../../../src/lib/random/rng.ts';
 import {
   alignment,

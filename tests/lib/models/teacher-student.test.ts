@@ -1,15 +1,14 @@
 // Checks the closed-form teacher–student loss, gradient and Hessian against Monte Carlo, finite differences and exact values.
 import { describe, expect, it } from 'vitest';
 import { createRng, normalVector, permutation, type Rng } from '../../../src/lib/random/rng.ts';
+import { orthonormalRows } from '../../../src/lib/data/teacher.ts';
 import {
-  orthonormalTeacher,
   populationGradient,
   populationHessian,
   populationLoss,
   reluKernel,
   reluKernelCrossHessian,
   reluKernelGradient,
-  sampledLoss,
   sampledLossEstimate,
 } from '../../../src/lib/models/teacher-student.ts';
 
@@ -216,18 +215,16 @@ describe('reluKernel K(u, v) = E[ReLU(uᵀx) ReLU(vᵀx)]', () => {
 });
 
 describe('populationLoss F(W) = E[½ (f_W(x) − g(x))²]', () => {
-  it('matches the Monte-Carlo loss sampledLoss within 4 standard errors', () => {
+  it('matches the Monte-Carlo loss sampledLossEstimate within 4 standard errors', () => {
     const rng = createRng(21);
     const cases = [
-      { k: 3, n: 3, d: 4, V: orthonormalTeacher(3, 4) },
+      { k: 3, n: 3, d: 4, V: orthonormalRows(3, 4) },
       { k: 4, n: 2, d: 3, V: normalVector(rng, 6) },
       { k: 2, n: 3, d: 5, V: normalVector(rng, 15, 0.7) },
     ];
     for (const { k, n, d, V } of cases) {
       const W = normalVector(rng, k * d, 0.8);
-      const seed = 1000 + k;
-      const { loss: mcLoss, standardError } = sampledLossEstimate(W, k, V, n, d, 200_000, createRng(seed));
-      expect(sampledLoss(W, k, V, n, d, 200_000, createRng(seed))).toBe(mcLoss);
+      const { loss: mcLoss, standardError } = sampledLossEstimate(W, k, V, n, d, 200_000, createRng(1000 + k));
       expect(Math.abs(populationLoss(W, k, V, n, d) - mcLoss)).toBeLessThanOrEqual(4 * standardError);
     }
   });
@@ -235,7 +232,7 @@ describe('populationLoss F(W) = E[½ (f_W(x) − g(x))²]', () => {
   it('is ½(k/2 + k(k−1)/(2π)) at W = 0 for the orthonormal teacher (½E[(Σⱼ ReLU(xⱼ))²])', () => {
     for (const k of [1, 3, 6]) {
       const d = k + 2;
-      expect(populationLoss(new Float64Array(k * d), k, orthonormalTeacher(k, d), k, d)).toBeCloseTo(
+      expect(populationLoss(new Float64Array(k * d), k, orthonormalRows(k, d), k, d)).toBeCloseTo(
         0.5 * (k / 2 + (k * (k - 1)) / (2 * Math.PI)),
         13,
       );
@@ -245,7 +242,7 @@ describe('populationLoss F(W) = E[½ (f_W(x) − g(x))²]', () => {
   it('is zero, with zero gradient, when the student equals the teacher up to a permutation of rows', () => {
     const rng = createRng(22);
     for (const { n, d, V } of [
-      { n: 4, d: 4, V: orthonormalTeacher(4, 4) },
+      { n: 4, d: 4, V: orthonormalRows(4, 4) },
       { n: 3, d: 5, V: normalVector(rng, 15) },
     ]) {
       for (let trial = 0; trial < 3; trial++) {
@@ -261,7 +258,7 @@ describe('populationLoss F(W) = E[½ (f_W(x) − g(x))²]', () => {
   it('drops a zero student row continuously: F equals the loss of the student without that row', () => {
     const rng = createRng(23);
     const d = 3,
-      V = orthonormalTeacher(2, d);
+      V = orthonormalRows(2, d);
     const W = normalVector(rng, 3 * d);
     W.fill(0, d, 2 * d);
     const without = Float64Array.from([...W.subarray(0, d), ...W.subarray(2 * d)]);
@@ -312,13 +309,13 @@ describe('populationGradient', () => {
   });
 
   it('matches central differences for the orthonormal teacher with nearly parallel student rows (θ(w₁, w₂) = 10⁻³)', () => {
-    const V0 = orthonormalTeacher(3, 3);
+    const V0 = orthonormalRows(3, 3);
     const W = Float64Array.from([0.9, 0.3, 0.1, 0.9, 0.3 + 1e-3, 0.1, -0.2, 0.1, 1.2]);
     expectArraysClose(populationGradient(W, 3, V0, 3, 3), fdGradient(loss(3, V0, 3, 3), W), 1e-7);
   });
 
   it('is exactly zero on a zero row and finite when a row is exactly (anti)parallel to a teacher row', () => {
-    const V0 = orthonormalTeacher(2, 3);
+    const V0 = orthonormalRows(2, 3);
     const W = Float64Array.from([0, 0, 0, 2, 0, 0, -0.5, 0, 0]);
     const g = populationGradient(W, 3, V0, 2, 3);
     expect(Array.from(g.subarray(0, 3))).toEqual([0, 0, 0]);
@@ -375,7 +372,7 @@ describe('populationHessian', () => {
   });
 
   it('takes its finite limits at exact θ = 0 and θ = π (no NaN), where F is C² but not C³', () => {
-    const V0 = orthonormalTeacher(2, 3);
+    const V0 = orthonormalRows(2, 3);
     const W = Float64Array.from([2, 0, 0, -0.5, 0, 0, 0.3, 0.4, -0.2]);
     const H = populationHessian(W, 3, V0, 2, 3);
     for (const x of H) expect(Number.isFinite(x)).toBe(true);
@@ -386,7 +383,7 @@ describe('populationHessian', () => {
   });
 
   it('is ½ I on the diagonal block of a zero row and zero across it (the dead-unit convention)', () => {
-    const V0 = orthonormalTeacher(2, 3);
+    const V0 = orthonormalRows(2, 3);
     const W = Float64Array.from([0.4, -0.2, 0.9, 0, 0, 0]);
     const H = populationHessian(W, 2, V0, 2, 3);
     for (let r = 3; r < 6; r++) {
@@ -397,8 +394,8 @@ describe('populationHessian', () => {
   it('is positive semidefinite at W = V, with zᵀHz = E[(Σᵢ 1(wᵢᵀx > 0) zᵢᵀx)²] (Gauss–Newton, Monte Carlo)', () => {
     const r2 = createRng(42);
     const cases = [
-      { k: 4, dd: 4, V0: orthonormalTeacher(4, 4) },
-      { k: 3, dd: 5, V0: orthonormalTeacher(3, 5) },
+      { k: 4, dd: 4, V0: orthonormalRows(4, 4) },
+      { k: 3, dd: 5, V0: orthonormalRows(3, 5) },
       { k: 3, dd: 3, V0: normalVector(r2, 9) },
     ];
     for (const { k, dd, V0 } of cases) {
@@ -424,14 +421,9 @@ describe('populationHessian', () => {
   });
 });
 
-describe('orthonormalTeacher', () => {
-  it('puts the first k standard basis vectors of ℝ^d in its rows and rejects k > d', () => {
-    expect(Array.from(orthonormalTeacher(2, 3))).toEqual([1, 0, 0, 0, 1, 0]);
-    expect(() => orthonormalTeacher(4, 3)).toThrow(/k ≤ d/);
-  });
-
+describe('shapes', () => {
   it('makes every closed-form function reject parameter vectors of the wrong length', () => {
-    const V = orthonormalTeacher(2, 3);
+    const V = orthonormalRows(2, 3);
     expect(() => populationLoss(new Float64Array(5), 2, V, 2, 3)).toThrow(/k·d = 6/);
     expect(() => populationGradient(new Float64Array(6), 2, V, 3, 3)).toThrow(/n·d = 9/);
     expect(() => populationHessian(new Float64Array(6), 2, V, 2, 0)).toThrow(/d must be a positive integer/);

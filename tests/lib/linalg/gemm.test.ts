@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { gemmAdd } from '../../../src/lib/linalg/gemm.ts';
-import { axpy, denseOperator, dot, matvec, norm, scale } from '../../../src/lib/linalg/vector.ts';
 import { expectArraysClose } from './asserts.ts';
 
 describe('gemmAdd', () => {
@@ -36,24 +35,5 @@ describe('gemmAdd', () => {
       gemmAdd(m, cols, k, A, 5, lda, B, 4, ldb, C, 2, ldc);
       expectArraysClose(C, expected, 1e-13, `${m}×${k} · ${k}×${cols}`);
     }
-  });
-});
-
-describe('vector helpers', () => {
-  it('compute dot, norm, axpy and scale of small known vectors', () => {
-    const x = Float64Array.from([3, 4, 12]),
-      y = Float64Array.from([1, -1, 2]);
-    expect(dot(x, y)).toBe(23);
-    expect(norm(x)).toBe(13);
-    expect(Array.from(axpy(2, y, x.slice()))).toEqual([5, 2, 16]);
-    expect(Array.from(scale(-0.5, x.slice()))).toEqual([-1.5, -2, -6]);
-    expect(() => dot(x, Float64Array.from([1]))).toThrow(/lengths/);
-  });
-
-  it('multiplies a dense row-major matrix by a vector, directly and as an operator', () => {
-    const A = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 10]),
-      x = Float64Array.from([1, 0, -1]);
-    expect(Array.from(matvec(A, 3, x))).toEqual([-2, -2, -3]);
-    expect(Array.from(denseOperator(A, 3)(x))).toEqual([-2, -2, -3]);
   });
 });
