@@ -30,5 +30,4 @@ export const lectureSchema = z
     });
   });
 
-export type LectureData = z.infer<typeof lectureSchema>;
 export type Reference = z.infer<typeof referenceSchema>;

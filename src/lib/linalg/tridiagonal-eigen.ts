@@ -1,4 +1,5 @@
 // Eigenvalues, first eigenvector components and (on request) eigenvectors of a small symmetric tridiagonal matrix.
+// tridiagonalEigen is for the reproductions of issue #11, through lanczos.ts; ascendingOrder also serves symmetric-eigen.ts.
 //
 // This is what Lanczos needs: the Ritz values are the eigenvalues of T, Gauss quadrature for the spectral density
 // uses the squared first components of T's unit eigenvectors as weights (Golub & Welsch 1969), and β_m times the
