@@ -2,6 +2,7 @@
 import type { SliceScene } from '../../../lib/landscape/slices.ts';
 import type { GoeStats } from '../../../lib/experiments/goe-stats.ts';
 import { escapeHtml, fill, num, sentences } from '../shared/format.ts';
+import { durationParts } from './model.ts';
 
 export type Strings = Record<string, string>;
 
@@ -124,4 +125,12 @@ export function goeSummary(s: Strings, stats: readonly GoeStats[], quick: QuickB
     );
   if (firstZero) parts.push(fill(s['widget.dimensions-and-saddles.summaryZero']!, { n: firstZero.n }));
   return sentences(parts);
+}
+
+/** A duration as a status line says it: "45 s", "3 min", "1.5 h" (「45 秒」「3 分鐘」). */
+export function duration(s: Strings, ms: number): string {
+  const { unit, value } = durationParts(ms);
+  return fill(s[`widget.dimensions-and-saddles.time${unit === 's' ? 'Seconds' : unit === 'min' ? 'Minutes' : 'Hours'}`]!, {
+    value: String(value),
+  });
 }
