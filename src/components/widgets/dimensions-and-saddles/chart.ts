@@ -174,7 +174,8 @@ export function goeChart({ document, stats, maxN, labels, width = 560 }: GoeChar
   return Plot.plot({
     document,
     width,
-    height: Math.round(width * 0.62),
+    // Not flatter than 250 px on a phone, so the decades of the log axis stay apart.
+    height: Math.round(Math.max(250, width * 0.62)),
     marginLeft: 56,
     marginBottom: 40,
     marginRight: 12,

@@ -27,6 +27,8 @@ export interface GoeHost {
 }
 
 const P = 'widget.dimensions-and-saddles.';
+/** Least time between two redraws of partial counts while a batch runs. */
+const PARTIAL_PAINT_MS = 300;
 
 export class GoePart {
   /** Summed counts of the completed batches; `target` batches are wanted. */
@@ -45,6 +47,7 @@ export class GoePart {
   /** The job the reader confirmed (maxN/samples/batches), so it is not asked about twice. */
   private confirmed = '';
   private drawn: readonly GoeCount[] = [];
+  private lastPaint = 0;
   svg: SVGSVGElement | null = null;
 
   private host: GoeHost;
@@ -182,7 +185,12 @@ export class GoePart {
         const onProgress = (p: Progress) => {
           if (token !== this.token) return;
           const part = p.partial as GoeDefiniteResult | undefined;
-          if (part) this.render(mergeCounts(base, part.rows), true);
+          // Redrawing the chart and table costs the page tens of ms: a few times a second is enough to watch them fill.
+          const now = performance.now();
+          if (part && now - this.lastPaint >= PARTIAL_PAINT_MS) {
+            this.lastPaint = now;
+            this.render(mergeCounts(base, part.rows), true);
+          }
           this.el<HTMLProgressElement>('.dims-progress').value = p.fraction;
           this.host.announce(this.status(batch, p.fraction, performance.now() - started), this.notice ? 'error' : 'info');
         };
