@@ -381,6 +381,13 @@ describe.each([
     await page.click(`${TAG} [data-action=confirm]`);
     expect(await page.getAttribute(TAG, 'data-sampling')).toBe('true');
     await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).toMatch(left);
+    // More samples during the run asks again before adding another half hour; the running batch goes on meanwhile.
+    await page.click(`${TAG} [data-action=more]`);
+    expect(await confirm.isVisible()).toBe(true);
+    expect(await page.getAttribute(TAG, 'data-sampling')).toBe('true');
+    await page.click(`${TAG} [data-action=decline]`);
+    expect(await confirm.isHidden()).toBe(true);
+    expect(await page.getAttribute(TAG, 'data-sampling')).toBe('true');
     await page.click(`${TAG} [data-action=stop]`);
     await idle(page);
     const stopped = k('stopped')

@@ -44,8 +44,10 @@ export class GoePart {
   private lastMs = 0;
   /** A message that goes before the sampling statuses until the job ends (why the counts started over). */
   private notice: string | null = null;
-  /** The job the reader confirmed (maxN/samples/batches), so it is not asked about twice. */
-  private confirmed = '';
+  /** The sizes and number of batches the reader agreed to, so the same job is not asked about twice. */
+  private confirmed = { key: '', target: 0 };
+  /** The number of batches the open question is about. */
+  private asked = 0;
   private drawn: readonly GoeCount[] = [];
   private lastPaint = 0;
   svg: SVGSVGElement | null = null;
@@ -95,10 +97,19 @@ export class GoePart {
     if (!partial) this.el('.dims-goe-summary').textContent = goeSummary(s, stats, this.quick());
   }
 
-  /** Wants `target` batches in all and starts sampling towards them (asking first if that would take very long). */
+  /**
+   * Wants `target` batches in all and samples towards them. A job estimated past LONG_JOB_MS waits for the reader's
+   * word first; while a batch runs, More samples that would push the rest of the job past it asks too (the running
+   * batches go on meanwhile).
+   */
   request(target: number): void {
+    if (!this.running) {
+      this.target = target;
+      return this.start();
+    }
+    const ms = this.estimate(target);
+    if (ms > LONG_JOB_MS && !this.isConfirmed(target)) return this.ask(target, ms);
     this.target = target;
-    this.start();
   }
 
   /** Starts the loop unless it runs, the figure is off screen, or a long job awaits the reader's word. */
@@ -109,26 +120,39 @@ export class GoePart {
       this.host.root.dataset.sampling = 'paused';
       return;
     }
-    const { maxN, samples } = this.host.sizes();
-    const key = `${maxN}/${samples}/${this.done}/${this.target}`;
-    const ms = jobMs(maxN, samples, this.done, this.target, this.pace);
-    if (ms > LONG_JOB_MS && this.confirmed !== key) return this.ask(key, ms);
+    const ms = this.estimate(this.target);
+    if (ms > LONG_JOB_MS && !this.isConfirmed(this.target)) return this.ask(this.target, ms);
     this.hideConfirm();
     void this.loop(++this.token);
   }
 
-  private ask(key: string, ms: number): void {
+  private estimate(target: number): number {
+    const { maxN, samples } = this.host.sizes();
+    return jobMs(maxN, samples, this.done, target, this.pace);
+  }
+
+  private sizesKey(): string {
+    const { maxN, samples } = this.host.sizes();
+    return `${maxN}/${samples}`;
+  }
+
+  /** Whether the reader already agreed to sample up to `target` batches at these sizes. */
+  private isConfirmed(target: number): boolean {
+    return this.confirmed.key === this.sizesKey() && target <= this.confirmed.target;
+  }
+
+  private ask(target: number, ms: number): void {
     const { maxN, samples } = this.host.sizes();
     const text = this.host.t(`${P}confirmLong`, {
-      batches: counted(this.host.strings, 'Batch', this.target - this.done),
+      batches: counted(this.host.strings, 'Batch', target - this.done),
       matrices: counted(this.host.strings, 'Matrix', samples),
       maxN,
       time: duration(this.host.strings, ms),
     });
+    this.asked = target;
     this.el('.dims-confirm-text').textContent = text;
     this.el<HTMLElement>('.dims-confirm').hidden = false;
-    this.el<HTMLElement>('.dims-confirm').dataset.job = key;
-    this.host.root.dataset.sampling = 'confirm';
+    if (!this.running) this.host.root.dataset.sampling = 'confirm';
     this.host.announce(text);
   }
 
@@ -138,13 +162,16 @@ export class GoePart {
   }
 
   private confirm(): void {
-    this.confirmed = this.el<HTMLElement>('.dims-confirm').dataset.job ?? '';
+    this.confirmed = { key: this.sizesKey(), target: this.asked };
+    this.target = Math.max(this.target, this.asked);
+    this.hideConfirm();
     this.start();
   }
 
   /** Not now: keep what there is (or, with nothing yet, just the quick first batch, which is always short). */
   private decline(): void {
     this.hideConfirm();
+    if (this.running) return;
     this.target = Math.max(this.done, 1);
     this.host.saved();
     if (this.done < this.target) return this.start();
