@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, useSite, waitForWidget, workerTensors, sidewaysOverflow } from './harness.ts';
+import en from '../../src/content/i18n/en.json' with { type: 'json' };
+import zhTw from '../../src/content/i18n/zh-tw.json' with { type: 'json' };
 import { batchSeed, goeDefinite, mergeCounts, initialSamples, type GoeCount } from '../../src/lib/experiments/goe-definite.ts';
 import { createRng } from '../../src/lib/random/rng.ts';
 
@@ -33,8 +35,32 @@ const goeTable = (page: Page) =>
   page.$$eval(`${TAG} .dims-goe-part tbody tr`, (rows) =>
     rows.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((td) => Number(td.textContent))),
   );
+/** No batch running and every worker run settled (a cancelled one included). */
 const idle = (page: Page) =>
-  page.waitForFunction((tag) => document.querySelector<HTMLElement>(tag)?.dataset.sampling !== 'true', TAG, { timeout: 30_000 });
+  page.waitForFunction(
+    (tag) => {
+      const el = document.querySelector<HTMLElement>(tag);
+      return !!el && el.dataset.sampling !== 'true' && el.dataset.busy === undefined;
+    },
+    TAG,
+    { timeout: 60_000 },
+  );
+const sampling = (page: Page, state: string) =>
+  page.waitForFunction(([tag, s]) => document.querySelector<HTMLElement>(tag!)?.dataset.sampling === s, [TAG, state] as const);
+const angleInput = (page: Page) => page.inputValue(`${TAG} input[name=angle]`);
+/** Clicks the map at the point (x₁, x₂), through a locator so the click waits until the map has stopped moving. */
+async function clickMap(page: Page, x1: number, x2: number): Promise<void> {
+  const svg = page.locator(`${TAG} .dims-map svg`);
+  const position = await svg.evaluate(
+    (el, [x, y]) => {
+      const s = el as unknown as { scale(n: string): { apply(v: number): number } };
+      const k = el.getBoundingClientRect().width / Number(el.getAttribute('width'));
+      return { x: s.scale('x').apply(x!) * k, y: s.scale('y').apply(y!) * k };
+    },
+    [x1, x2],
+  );
+  await svg.click({ position });
+}
 
 /** The counts the widget must show for (seed, batches): the same experiment run here in Node. */
 async function expectedCounts(maxN: number, samples: number, seed: number, batches: number): Promise<GoeCount[]> {
@@ -51,7 +77,11 @@ async function expectedCounts(maxN: number, samples: number, seed: number, batch
 
 describe.each(['en', 'zh-tw', 'zh-cn'])('DimensionsAndSaddles (%s)', (locale) => {
   it('paints the slice, its verdicts and the GOE counts before any script runs, and loads its code only near the viewport', async () => {
-    const { page, watch } = await open(locale);
+    // A short window: the widget starts well over a screen plus the loader's 800 px margin below it, in every
+    // language, so its code cannot have loaded yet however slowly this test looks.
+    const { page, watch } = await openPage(site, PATH(locale), 1280, 400);
+    await page.waitForLoadState('load');
+    expect(await page.$eval(TAG, (el) => el.getBoundingClientRect().top)).toBeGreaterThan(400 + 800 + 200);
     // Defaults a = 1, b = 0.25, φ = 30°: uᵀHu = 0.75 − 0.0625 = 0.6875, a minimum-looking slice of a saddle.
     expect(await cell(page, 'row-curvature')).toBe(shown(curvature(1, 0.25, 30)));
     expect(await sliceClass(page)).toContain('is-minimum');
@@ -72,6 +102,7 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('DimensionsAndSaddles (%s)', (locale) =>
     expect(await map.getAttribute('aria-describedby')).toBe(null);
     await live(page);
     expect(watch.scriptFiles.some((u) => u.includes('dimensions-and-saddles.client'))).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(await map.getAttribute('role')).toBe('application');
     expect(await map.getAttribute('tabindex')).toBe('0');
     expect(await map.getAttribute('aria-roledescription')).toBeTruthy();
@@ -92,41 +123,49 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('DimensionsAndSaddles (%s)', (locale) =>
     const { page, watch } = await open(locale);
     await live(page);
     await page.focus(`${TAG} .dims-map`);
-    await page.keyboard.press('Shift+ArrowLeft'); // 45°
-    await page.keyboard.press('Shift+ArrowLeft'); // 60°
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft'); // 63°
-    expect(await page.inputValue(`${TAG} input[name=angle]`)).toBe('63');
+    // → turns the line the way the slider's → does: the angle grows.
+    await page.keyboard.press('Shift+ArrowRight'); // 45°
+    await page.keyboard.press('Shift+ArrowRight'); // 60°
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight'); // 63°
+    expect(await angleInput(page)).toBe('63');
     expect(await cell(page, 'row-curvature')).toBe(shown(curvature(1, 0.25, 63)));
     expect(await sliceClass(page)).toContain('is-minimum');
-    await page.keyboard.press('ArrowLeft'); // 64°: past atan 2 = 63.43°
+    await page.keyboard.press('ArrowUp'); // 64°: past atan 2 = 63.43°
     expect(await cell(page, 'row-curvature')).toBe(shown(curvature(1, 0.25, 64)));
     expect(await sliceClass(page)).toContain('is-maximum');
     expect(await cell(page, 'row-surface')).toContain('1.0000');
     expect(await status(page).innerText()).toContain('64');
-    // The slider: Home is 0°, the x₁ axis, curvature a.
+    await page.keyboard.press('ArrowLeft');
+    expect(await angleInput(page)).toBe('63');
+    // The slider: → raises it by a degree, as → on the map does; Home is 0°, the x₁ axis, curvature a.
     await page.focus(`${TAG} input[name=angle]`);
+    await page.keyboard.press('ArrowRight');
+    expect(await angleInput(page)).toBe('64');
+    expect(await cell(page, 'row-curvature')).toBe(shown(curvature(1, 0.25, 64)));
     await page.keyboard.press('Home');
     expect(await cell(page, 'row-curvature')).toBe('1.0000');
-    // A drag towards (1, 1) on the map points the line at 45°.
-    const target = await page.$eval(`${TAG} .dims-map svg`, (svg) => {
-      const s = svg as unknown as { scale(n: string): { apply(v: number): number } };
-      const r = svg.getBoundingClientRect(),
-        w = Number(svg.getAttribute('width'));
-      return { x: r.left + (s.scale('x').apply(1) * r.width) / w, y: r.top + (s.scale('y').apply(1) * r.width) / w };
-    });
-    await page.mouse.click(target.x, target.y);
-    expect(await page.inputValue(`${TAG} input[name=angle]`)).toBe('45');
+    // A click towards (1, 1) on the map points the line at 45°.
+    await clickMap(page, 1, 1);
+    await expect.poll(() => angleInput(page)).toBe('45');
     expect(await cell(page, 'row-curvature')).toBe(shown(curvature(1, 0.25, 45)));
-    expect(new URL(page.url()).searchParams.get('dimensions-and-saddles.angle')).toBe('45');
-    // Rotate animates the line; a second press stops it on a whole degree.
-    await page.click(`${TAG} [data-action=rotate]`);
-    expect(await page.getAttribute(`${TAG} [data-action=rotate]`, 'aria-pressed')).toBe('true');
-    await page.waitForTimeout(600);
-    await page.click(`${TAG} [data-action=rotate]`);
-    expect(await page.getAttribute(`${TAG} [data-action=rotate]`, 'aria-pressed')).toBe('false');
-    const angle = Number(await page.inputValue(`${TAG} input[name=angle]`));
+    await expect.poll(() => new URL(page.url()).searchParams.get('dimensions-and-saddles.angle')).toBe('45');
+    // Rotate animates the line and its button becomes Stop; pressing it stops the line on a whole degree.
+    const strings = await page.$eval(TAG, (el) => JSON.parse((el as HTMLElement).dataset.strings!) as Record<string, string>);
+    const rotate = page.locator(`${TAG} [data-action=rotate]`);
+    await rotate.click();
+    expect(await rotate.getAttribute('aria-pressed')).toBe('true');
+    expect(await rotate.innerText()).toBe(strings['widget.dimensions-and-saddles.stop']);
+    await page.waitForFunction((tag) => Number(document.querySelector<HTMLElement>(tag)!.dataset.angle) > 46, TAG);
+    await rotate.click();
+    expect(await rotate.getAttribute('aria-pressed')).toBe('false');
+    expect(await rotate.innerText()).toBe(strings['widget.dimensions-and-saddles.rotate']);
+    const angle = Number(await angleInput(page));
     expect(angle).toBeGreaterThan(45);
     expect(await cell(page, 'row-curvature')).toBe(shown(curvature(1, 0.25, angle)));
+    // Stopped means stopped: two frames later the line has not moved.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(Number(await angleInput(page))).toBe(angle);
+    expect(await page.getAttribute(TAG, 'data-rotating')).toBe('false');
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
@@ -157,7 +196,7 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('DimensionsAndSaddles (%s)', (locale) =>
     expect(new URL(page.url()).search).toBe('');
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
-  });
+  }, 60_000);
 });
 
 describe('DimensionsAndSaddles state and robustness', () => {
@@ -188,18 +227,17 @@ describe('DimensionsAndSaddles state and robustness', () => {
     );
     expect(indents.length).toBeGreaterThan(0);
     for (const d of indents) expect(d).toBeGreaterThanOrEqual(0);
+    const before = await page.$eval(`${TAG} .dims-goe-chart svg`, (svg) => svg.getAttribute('width'));
     await page.setViewportSize({ width: 800, height: 900 });
-    await page.waitForTimeout(600);
+    // Redrawn at the new width (the redraw is debounced): wait for it, then check every chart.
+    await page.waitForFunction(([tag, w]) => document.querySelector(`${tag} .dims-goe-chart svg`)?.getAttribute('width') !== w, [
+      TAG,
+      before,
+    ] as const);
+    await expect.poll(async () => Math.min(...(await scales()))).toBeGreaterThan(0.97);
     await drawnAtWidth();
-    await page.locator(`${TAG} .dims-map`).scrollIntoViewIfNeeded();
-    const target = await page.$eval(`${TAG} .dims-map svg`, (svg) => {
-      const s = svg as unknown as { scale(n: string): { apply(v: number): number } };
-      const r = svg.getBoundingClientRect(),
-        w = Number(svg.getAttribute('width'));
-      return { x: r.left + (s.scale('x').apply(-1) * r.width) / w, y: r.top + (s.scale('y').apply(1) * r.width) / w };
-    });
-    await page.mouse.click(target.x, target.y);
-    expect(await page.inputValue(`${TAG} input[name=angle]`)).toBe('135');
+    await clickMap(page, -1, 1);
+    await expect.poll(() => angleInput(page)).toBe('135');
     expect(await cell(page, 'row-curvature')).toBe(shown(curvature(1, 0.25, 135)));
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
@@ -224,7 +262,7 @@ describe('DimensionsAndSaddles state and robustness', () => {
       expect(text).toContain('More samples adds 200000 per n');
     }
     await quick.page.close();
-  });
+  }, 60_000);
 
   it('restores the slice and the sampled counts from a shared URL', async () => {
     const { page } = await open(
@@ -250,9 +288,18 @@ describe('DimensionsAndSaddles state and robustness', () => {
     await page.focus(`${TAG} .dims-map`);
     const keys = ['ArrowLeft', 'Shift+ArrowLeft', 'ArrowRight', 'ArrowDown', 'Shift+ArrowRight'];
     for (let i = 0; i < 35; i++) await page.keyboard.press(keys[i % keys.length]!);
+    // n up to 40 with a million matrices per n: a full batch takes many minutes on any machine, so More asks first
+    // (ten presses, one question), and once started the batch is certainly running when Stop is pressed.
+    await setField(page, 'maxN', '40');
+    await setField(page, 'samples', '1000000');
+    await idle(page);
     for (let i = 0; i < 10; i++) await page.click(`${TAG} [data-action=more]`);
-    // On a fast machine the ten batches are still running; on a slow one they may be done and Stop disabled.
-    if (await page.isEnabled(`${TAG} [data-action=stop]`)) await page.click(`${TAG} [data-action=stop]`);
+    expect(await page.getAttribute(TAG, 'data-sampling')).toBe('confirm');
+    await page.click(`${TAG} [data-action=confirm]`);
+    expect(await page.getAttribute(TAG, 'data-sampling')).toBe('true');
+    await page.click(`${TAG} [data-action=stop]`);
+    expect(await page.getAttribute(TAG, 'data-sampling')).toBe('false');
+    await setField(page, 'maxN', '12');
     for (let i = 0; i < 5; i++) await setField(page, 'samples', String(500 + 100 * i));
     await idle(page);
     const angle = Number(new URL(page.url()).searchParams.get('dimensions-and-saddles.angle') ?? 30);
@@ -263,26 +310,119 @@ describe('DimensionsAndSaddles state and robustness', () => {
     expect(watch.consoleErrors).toEqual([]);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await page.close();
-  }, 60_000); // sampling batches are real work: allow for a busy CI machine
+  }, 120_000); // sampling batches are real work: allow for a busy CI machine
 
   it('pauses sampling while off screen and resumes when back, and Stop keeps only finished batches', async () => {
-    const { page, watch } = await open('en');
+    // A batch of a million matrices per n up to 40 takes many minutes: certainly running throughout.
+    const { page, watch } = await open('en', '?dimensions-and-saddles.maxN=40&dimensions-and-saddles.samples=1000000');
     await live(page);
-    await setField(page, 'samples', '300000');
     await idle(page);
     await page.click(`${TAG} [data-action=more]`);
+    await page.click(`${TAG} [data-action=confirm]`);
     expect(await page.getAttribute(TAG, 'data-sampling')).toBe('true');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForFunction((tag) => document.querySelector<HTMLElement>(tag)?.dataset.sampling === 'paused', TAG);
+    await sampling(page, 'paused');
     await page.locator(`${TAG} .dims-goe-chart`).scrollIntoViewIfNeeded();
-    await page.waitForFunction((tag) => document.querySelector<HTMLElement>(tag)?.dataset.sampling === 'true', TAG);
+    // Back on screen it resumes without asking again.
+    await sampling(page, 'true');
     await page.click(`${TAG} [data-action=stop]`);
     await idle(page);
+    // After Stop the status says what is kept, however late the cancelled batch's last progress report came.
+    const first = initialSamples(40, 1_000_000);
+    expect(await status(page).innerText()).toBe(
+      `Stopped after 1 batch of 2: the unfinished batch is dropped; ${first} matrices per n so far.`,
+    );
     // Only the first batch (its size capped by the first-paint budget) remains.
-    const first = initialSamples(12, 300000);
     expect((await goeTable(page)).every(([, K]) => K === first)).toBe(true);
     expect(new URL(page.url()).searchParams.get('dimensions-and-saddles.batches')).toBe(null);
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
-  });
+  }, 60_000);
+});
+
+describe.each([
+  {
+    locale: 'en',
+    strings: en as Record<string, string>,
+    minutes: /about \d+(\.\d)? (min|h) on this computer/,
+    left: /about \d+ (s|min|h) left/,
+  },
+  { locale: 'zh-tw', strings: zhTw as Record<string, string>, minutes: /大約要 \d+(\.\d)? (分鐘|小時)/, left: /約剩 \d+ (秒|分鐘|小時)/ },
+])('DimensionsAndSaddles very long jobs ($locale)', ({ locale, strings, minutes, left }) => {
+  const k = (key: string) => strings[`widget.dimensions-and-saddles.${key}`]!;
+
+  it('asks before a job of many minutes, starts nothing until told, and shows the time left once it runs', async () => {
+    // n up to 40 with a million matrices per n: the second batch alone takes half an hour or more.
+    const { page, watch } = await open(
+      locale,
+      '?dimensions-and-saddles.maxN=40&dimensions-and-saddles.samples=1000000&dimensions-and-saddles.batches=2',
+    );
+    await live(page);
+    const confirm = page.locator(`${TAG} .dims-confirm`);
+    await sampling(page, 'confirm');
+    expect(await confirm.isVisible()).toBe(true);
+    expect(await confirm.innerText()).toMatch(minutes);
+    expect(await status(page).innerText()).toMatch(minutes);
+    // Nothing runs while the question is open: no worker run, no counts, Stop disabled.
+    expect(await page.getAttribute(TAG, 'data-busy')).toBe(null);
+    expect(await goeTable(page)).toEqual([]);
+    expect(await page.isDisabled(`${TAG} [data-action=stop]`)).toBe(true);
+    // Not now: only the quick first batch (well under a second of work) is drawn.
+    await page.click(`${TAG} [data-action=decline]`);
+    expect(await confirm.isHidden()).toBe(true);
+    await idle(page);
+    const first = initialSamples(40, 1_000_000);
+    expect((await goeTable(page)).map(([, K]) => K)).toEqual(Array(40).fill(first));
+    expect(new URL(page.url()).searchParams.get('dimensions-and-saddles.batches')).toBe(null);
+    // More samples asks again; Start anyway runs it, with the time left in the status, until Stop.
+    await page.click(`${TAG} [data-action=more]`);
+    await sampling(page, 'confirm');
+    expect(await page.getAttribute(TAG, 'data-busy')).toBe(null);
+    await page.click(`${TAG} [data-action=confirm]`);
+    expect(await page.getAttribute(TAG, 'data-sampling')).toBe('true');
+    await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).toMatch(left);
+    // More samples during the run asks again before adding another half hour; the running batch goes on meanwhile.
+    await page.click(`${TAG} [data-action=more]`);
+    expect(await confirm.isVisible()).toBe(true);
+    expect(await page.getAttribute(TAG, 'data-sampling')).toBe('true');
+    await page.click(`${TAG} [data-action=decline]`);
+    expect(await confirm.isHidden()).toBe(true);
+    expect(await page.getAttribute(TAG, 'data-sampling')).toBe('true');
+    await page.click(`${TAG} [data-action=stop]`);
+    await idle(page);
+    const stopped = k('stopped')
+      .replace('{done}', k('countBatch').replace('{count}', '1'))
+      .replace('{batches}', '2')
+      .replace('{matrices}', k('countMatrices').replace('{count}', String(first)));
+    expect(await status(page).innerText()).toBe(stopped);
+    expect((await goeTable(page)).map(([, K]) => K)).toEqual(Array(40).fill(first));
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('applies a value typed during a run: the run starts over with it and the status says why', async () => {
+    // A million matrices per n up to 40: the batch certainly runs while the reader types.
+    const { page, watch } = await open(locale, '?dimensions-and-saddles.maxN=40&dimensions-and-saddles.samples=1000000');
+    await live(page);
+    await idle(page);
+    await page.click(`${TAG} [data-action=more]`);
+    await page.click(`${TAG} [data-action=confirm]`);
+    expect(await page.getAttribute(TAG, 'data-sampling')).toBe('true');
+    // A half-typed value is never overwritten by the progress reports that keep arriving.
+    await page.fill(`${TAG} input[name=maxN]`, '6');
+    const percent = await status(page).innerText();
+    await expect.poll(() => status(page).innerText(), { timeout: 30_000 }).not.toBe(percent);
+    expect(await page.inputValue(`${TAG} input[name=maxN]`)).toBe('6');
+    await page.press(`${TAG} input[name=maxN]`, 'Enter');
+    const restarted = k('restarted').replace('{field}', k('maxN')).replace('{value}', '6');
+    expect(await status(page).innerText()).toContain(restarted);
+    await idle(page);
+    expect(await page.inputValue(`${TAG} input[name=maxN]`)).toBe('6');
+    expect(await status(page).innerText()).toContain(restarted);
+    const expected = await expectedCounts(6, 1_000_000, 1, 1);
+    expect(await goeTable(page)).toEqual(expected.map((r) => [r.n, r.samples, r.positiveDefinite]));
+    expect(new URL(page.url()).searchParams.get('dimensions-and-saddles.maxN')).toBe('6');
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  }, 90_000);
 });

@@ -106,3 +106,22 @@ export function initialSamples(maxN: number, samples: number): number {
   const perSample = (maxN * (maxN + 1) * (2 * maxN + 1)) / 6;
   return Math.max(1, Math.min(samples, Math.floor(INITIAL_BUDGET / perSample)));
 }
+
+/**
+ * The work of one batch in the units goe-definite reports progress in: Σₙ samples·n² standard normals drawn
+ * (the Cholesky test of an n×n matrix costs about n³/6 more, but stops early on most matrices past n = 3).
+ */
+export function goeWork(maxN: number, samples: number): number {
+  return (samples * maxN * (maxN + 1) * (2 * maxN + 1)) / 6;
+}
+
+/**
+ * A rough cost model of one batch, in ms: normals at about 12,500 a ms, plus about 1.4 µs a matrix of overhead
+ * (measured with Node 22 on this project's 2-core build machine: maxN 40 × 1,000 samples took 1.8 s, maxN 5 ×
+ * 100,000 took 1.2 s). A page refines it with the throughput it measures (see the widget's model.ts).
+ */
+export const GOE_NORMALS_PER_MS = 12_500;
+export const GOE_MS_PER_MATRIX = 0.0014;
+export function goeCostMs(maxN: number, samples: number): number {
+  return goeWork(maxN, samples) / GOE_NORMALS_PER_MS + GOE_MS_PER_MATRIX * samples * maxN;
+}

@@ -2,6 +2,7 @@
 // and the fraction of positive definite GOE matrices against n on a log scale. One function each for build and page.
 import * as Plot from '@observablehq/plot';
 import { squareMap } from '../shared/square-map.ts';
+import { CHART_STYLE, powerOfTen } from '../shared/chart-theme.ts';
 import { lineAngle, type SliceScene } from '../../../lib/landscape/slices.ts';
 import type { GoeStats } from '../../../lib/experiments/goe-stats.ts';
 
@@ -138,7 +139,7 @@ export function sliceCurveChart({ document, scene, labels, width = 420 }: SliceC
     marginBottom: 40,
     x: { domain: [-R, R], label: labels.x, labelAnchor: 'center', labelArrow: 'none' },
     y: { domain: [bottom - pad, top + pad], label: labels.y, labelAnchor: 'center', labelArrow: 'none', grid: true },
-    style: { background: 'transparent', fontSize: '12px' },
+    style: CHART_STYLE,
     marks: [
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
       Plot.line(up, { x: 't', y: 'loss', stroke: 'currentColor', strokeOpacity: 0.45, strokeWidth: 1.4, strokeDasharray: '5 3' }),
@@ -173,7 +174,8 @@ export function goeChart({ document, stats, maxN, labels, width = 560 }: GoeChar
   return Plot.plot({
     document,
     width,
-    height: Math.round(width * 0.62),
+    // Not flatter than 250 px on a phone, so the decades of the log axis stay apart.
+    height: Math.round(Math.max(250, width * 0.62)),
     marginLeft: 56,
     marginBottom: 40,
     marginRight: 12,
@@ -193,9 +195,10 @@ export function goeChart({ document, stats, maxN, labels, width = 560 }: GoeChar
       labelArrow: 'none',
       grid: true,
       ticks: decades.filter((_, i) => i % every === 0),
-      tickFormat: (v: number) => (v === 1 ? '1' : `1e${Math.round(Math.log10(v))}`.replace('-', '−')),
+      // 10⁻² rather than 1e−2: only the decades are ticked.
+      tickFormat: powerOfTen,
     },
-    style: { background: 'transparent', fontSize: '12px' },
+    style: CHART_STYLE,
     marks: [
       Plot.line(ref, { x: 'n', y: 'p', stroke: DIMS_COLORS.asymptote, strokeWidth: 2, strokeDasharray: '6 4' }),
       Plot.ruleX(found, { x: 'n', y1: 'lower', y2: 'upper', stroke: DIMS_COLORS.measured, strokeWidth: 1.6 }),

@@ -2,6 +2,8 @@
 import type { SliceScene } from '../../../lib/landscape/slices.ts';
 import type { GoeStats } from '../../../lib/experiments/goe-stats.ts';
 import { escapeHtml, fill, num, sentences } from '../shared/format.ts';
+import { durationParts } from './model.ts';
+import { powerOfTen } from '../shared/chart-theme.ts';
 
 export type Strings = Record<string, string>;
 
@@ -9,11 +11,12 @@ const deg = (v: number, digits = 1) => `${num(v, digits)}°`;
 const row = (label: string, value: string, cls: string) =>
   `<tr class="${cls}"><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`;
 
-/** A probability for a table: fixed digits while readable, scientific below 10⁻³. */
+/** A probability for a table: fixed digits while readable, then 1.23×10⁻⁵ below 10⁻³ (not 1.23e−5). */
 export function prob(p: number): string {
   if (p === 0) return '0';
   if (p >= 1e-3) return num(p, 4);
-  return p.toExponential(2).replace('e-', 'e−');
+  const [mantissa, exponent] = p.toExponential(2).split('e');
+  return `${mantissa}×${powerOfTen(10 ** Number(exponent))}`;
 }
 
 export function sliceVerdictText(s: Strings, sc: SliceScene): string {
@@ -124,4 +127,12 @@ export function goeSummary(s: Strings, stats: readonly GoeStats[], quick: QuickB
     );
   if (firstZero) parts.push(fill(s['widget.dimensions-and-saddles.summaryZero']!, { n: firstZero.n }));
   return sentences(parts);
+}
+
+/** A duration as a status line says it: "45 s", "3 min", "1.5 h" (「45 秒」「3 分鐘」). */
+export function duration(s: Strings, ms: number): string {
+  const { unit, value } = durationParts(ms);
+  return fill(s[`widget.dimensions-and-saddles.time${unit === 's' ? 'Seconds' : unit === 'min' ? 'Minutes' : 'Hours'}`]!, {
+    value: String(value),
+  });
 }
