@@ -18,12 +18,12 @@ const D1 = [
 ] as const;
 const loss = ([w, b, v, c]: number[]) => D1.reduce((s, [x, y]) => s + (v! * Math.max(0, w! * x + b!) + c! - y) ** 2, 0);
 
-const cell = (page: Page, row: string) => page.locator(`${TAG} .${row} td`).innerText();
+const cell = (page: Page, row: string) => page.locator(`${TAG} .${row} > td`).innerText();
 const lossShown = async (page: Page) => Number((await cell(page, 'row-loss')).trim());
 const status = (page: Page) => page.locator(`${TAG} .widget-status`);
 /** Live, with a probe of the current θ finished. */
 const settled = async (page: Page) => {
-  await page.waitForSelector(`${TAG}[data-ready][data-probe=done]`);
+  await page.waitForSelector(`${TAG}[data-ready][data-probe=done]:not([data-busy])`);
 };
 const live = async (page: Page) => {
   await waitForWidget(page, TAG);
@@ -156,7 +156,7 @@ describe('LocalMinimumProbe state and robustness', () => {
     expect(await page.inputValue(`${TAG} input[name=lr]`)).toBe('0.02');
     await page.focus(`${TAG} .widget-fit`);
     await page.keyboard.press('ArrowDown');
-    expect(new URL(page.url()).searchParams.get('probe.c')).toBe('-0.1');
+    expect(new URL(page.url()).searchParams.get('local-minimum-probe.c')).toBe('-0.1');
     // A press on the chart puts the hinge (kink, c) under the pointer: b = −w·x and c = y change, w and v do not.
     await settled(page);
     // locator.click scrolls the chart into view and waits until it is stable (the probe redraws it).
@@ -165,7 +165,8 @@ describe('LocalMinimumProbe state and robustness', () => {
     await chart.click({ position: { x: box.width * 0.75, y: box.height * 0.3 } });
     await settled(page);
     const q = new URL(page.url()).searchParams;
-    const theta = ['w', 'b', 'v', 'c'].map((k) => Number(q.get(`probe.${k}`)));
+    // Fields at their defaults stay out of the URL (v = 1 here).
+    const theta = ['w', 'b', 'v', 'c'].map((k, i) => Number(q.get(`local-minimum-probe.${k}`) ?? [1, -3, 1, 0][i]));
     expect([theta[0], theta[2]]).toEqual([-7, 1]);
     expect(theta[1]).not.toBe(-4);
     expect(theta[3]).toBeGreaterThan(0);
@@ -209,6 +210,9 @@ describe('LocalMinimumProbe state and robustness', () => {
   it('survives 50 rapid interactions with no error, no overflow at 390 px and no growth of the worker’s tensors', async () => {
     const { page, watch } = await open('en', '', 390);
     await live(page);
+    // The first paint needs no worker (its probe was computed at build time): start it with one probe.
+    await page.click(`${TAG} [data-action=probe]`);
+    await settled(page);
     const before = await workerTensors(page);
     await page.focus(`${TAG} .widget-fit`);
     const keys = ['ArrowUp', 'ArrowRight', 'ArrowDown', 'Shift+ArrowLeft', 'ArrowLeft'];
@@ -218,7 +222,7 @@ describe('LocalMinimumProbe state and robustness', () => {
     await page.waitForFunction((tag) => document.querySelector(tag)?.getAttribute('data-descent') !== 'running', TAG);
     await settled(page);
     const q = new URL(page.url()).searchParams;
-    const theta = ['w', 'b', 'v', 'c'].map((k, i) => Number(q.get(`probe.${k}`) ?? [1, -3, 1, 0][i]));
+    const theta = ['w', 'b', 'v', 'c'].map((k, i) => Number(q.get(`local-minimum-probe.${k}`) ?? [1, -3, 1, 0][i]));
     expect(await lossShown(page)).toBeCloseTo(loss(theta), 5);
     expect(await workerTensors(page)).toBe(before);
     expect(watch.consoleErrors).toEqual([]);
