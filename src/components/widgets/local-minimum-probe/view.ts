@@ -27,8 +27,9 @@ export function verdictParts(tx: Text, a: ReluUnitAnalysis, probe: ProbeResult |
   const add = (key: string, text: string) => out.push({ key, text });
   const corners = cornersOf(a);
   const xs = (ks: { x: number }[]) => tx.list(ks.map((k) => plain(k.x)));
+  // Every kink point is named, with its error: the corner comes from those whose error is not 0.
   if (corners.length)
-    add('vCorner', tx.count('vCorner', corners.length, { xs: xs(corners), r: tx.list(corners.map((k) => num(k.residual, 3))) }));
+    add('vCorner', tx.count('vCorner', a.kinks.length, { xs: xs(a.kinks), r: tx.list(a.kinks.map((k) => num(k.residual, 3))) }));
   else if (a.classification.verdict === 'not-critical') add('vNotCritical', tx.t('vNotCritical', { g: sci(a.gradNorm) }));
   else {
     if (a.kinks.length) add('vKink', tx.count('vKink', a.kinks.length, { xs: xs(a.kinks) }));
