@@ -19,14 +19,13 @@ import {
 } from '../../../src/components/widgets/local-minimum-probe/model.ts';
 import { fields } from '../../../src/components/widgets/local-minimum-probe/fields.ts';
 import { readUrl, stateFrom, writeUrl } from '../../../src/components/widgets/shared/fields.ts';
-import { probeReluUnit } from '../../../src/lib/experiments/relu-probe.ts';
-import { createRng } from '../../../src/lib/random/rng.ts';
+import { probeFixture } from './probe-fixture.ts';
 
 const PREFIX = 'widget.local-minimum-probe.';
 const own = (strings: Record<string, string>) => Object.entries(strings).filter(([k]) => k.startsWith(PREFIX));
 const enTx = makeText(en as Record<string, string>, 'en');
 const zhTx = makeText(zhTw as Record<string, string>, 'zh-TW');
-const probeAt = (theta: readonly number[]) => probeReluUnit(theta, D1_POINTS, 0.01, 200, createRng(1));
+const probeAt = (theta: readonly number[]) => probeFixture(theta, 0.01, 200);
 
 describe('kink points in the verdict', () => {
   it('names all five data points at w = b = 0, with their errors, in both languages', () => {

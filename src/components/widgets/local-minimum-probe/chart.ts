@@ -195,7 +195,8 @@ export function descentChart({ document, path, references, labels, width = CHART
       Plot.text(refs, {
         y: (d: number) => d,
         frameAnchor: 'right',
-        dx: -4,
+        // Clear of the dot that marks where descent stopped, often at the right edge on one of these lines.
+        dx: -12,
         dy: -7,
         text: (d: number) => `L = ${d}`,
         fill: 'currentColor',

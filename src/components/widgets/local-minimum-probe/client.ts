@@ -4,9 +4,10 @@ import { D1_BETTER_POINT, D1_LOCAL_MINIMUM, D1_POINTS } from '../../../lib/data/
 import type { DescendResult, ProbeResult } from '../../../lib/experiments/relu-probe.ts';
 import type { LocalMinimumProbeProps } from './props.ts';
 import { fields, PARAMS } from './fields.ts';
-import { D1_REFERENCE_LOSSES, dragTheta, keyMove, probeBins, probeCsv, probeFits, thetaOf, withTheta, type State } from './model.ts';
-import { descentChart, fitChart, probeChart, CHART_MAX_WIDTH } from './chart.ts';
-import { binRows, descentLabel, descentRows, fitLabel, fitRows, probeLabel, probeStatus, readoutRows, sci } from './view.ts';
+import { clampTheta, dragTheta, keyMove, probeCsv, probeFits, thetaOf, withTheta, type State } from './model.ts';
+import { fitChart, CHART_MAX_WIDTH } from './chart.ts';
+import { fitLabel, fitRows, probeStatus, readoutRows, sci } from './view.ts';
+import { clearDescentPanel, drawDescentPanel, drawProbePanel, pointerToData } from './panels.ts';
 import { makeText, type Text } from './text.ts';
 import { MIN_CHART_WIDTH, powerOfTen } from '../shared/chart-theme.ts';
 import { num, vec } from '../shared/format.ts';
@@ -111,20 +112,13 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
     if (!this.measure()) return;
     this.render();
     const probe = this.currentProbe();
-    if (probe) this.drawProbe(probe);
-    if (this.descent && this.dataset.descent !== '') this.drawDescent(this.descent);
-  }
-
-  private drawProbe(result: ProbeResult): void {
-    const labels = { x: this.tx.t('axisDelta'), y: this.tx.t('axisCount') };
-    this.probeBox.replaceChildren(probeChart({ document, bins: probeBins(result.deltas), width: this.auxWidth, labels }));
+    if (probe) drawProbePanel(this, this.tx, probe, this.auxWidth, true);
+    if (this.descent && this.dataset.descent !== '') drawDescentPanel(this, this.tx, this.descent, this.auxWidth);
   }
 
   /** Shows a probe of the current state: chart, text alternative, table, readout. */
   private showProbe(result: ProbeResult): void {
-    this.drawProbe(result);
-    this.probeBox.setAttribute('aria-label', probeLabel(this.tx, result));
-    this.querySelector('.widget-probe-table tbody')!.innerHTML = binRows(probeBins(result.deltas));
+    drawProbePanel(this, this.tx, result, this.auxWidth);
     this.render();
     this.dataset.lowered = String(result.negative);
     this.dataset.probe = 'done';
@@ -159,18 +153,10 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
 
   /** Moves θ, redraws at once (the readout is closed-form) and probes the new point in the worker. */
   private setTheta(theta: readonly number[], quiet = false): void {
-    this.state = withTheta(
-      this.state,
-      theta.map((t, i) => this.clampParam(i, t)),
-    );
+    this.state = withTheta(this.state, clampTheta(theta));
     this.version++;
     this.render();
     void this.runProbe(quiet);
-  }
-
-  private clampParam(i: number, t: number): number {
-    const f = [fields.w, fields.b, fields.v, fields.c][i]!;
-    return Math.min(f.max, Math.max(f.min, t));
   }
 
   private async runProbe(quiet = false): Promise<void> {
@@ -217,7 +203,7 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
       const r = result as DescendResult;
       this.descent = r;
       this.dataset.descentMs = ms.toFixed(2);
-      this.drawDescent(r);
+      drawDescentPanel(this, this.tx, r, this.auxWidth);
       const d = r.descent;
       if (d.outcome === 'diverged') {
         this.dataset.descent = 'diverged';
@@ -252,26 +238,10 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
     }
   }
 
-  private drawDescent(r: DescendResult): void {
-    const chart = this.querySelector<HTMLElement>('.widget-descent-chart')!;
-    const labels = { x: this.tx.t('colStep'), y: this.tx.t('axisLossLinear'), yLog: this.tx.t('axisLoss') };
-    chart.replaceChildren(descentChart({ document, path: r.descent.path, references: D1_REFERENCE_LOSSES, width: this.auxWidth, labels }));
-    chart.setAttribute('aria-label', descentLabel(this.tx, r.descent, r.lr));
-    this.querySelector<HTMLElement>('.widget-descent-hint')!.hidden = true;
-    const table = this.querySelector<HTMLTableElement>('.widget-descent-table')!;
-    table.closest('details')!.hidden = false;
-    table.querySelector('tbody')!.innerHTML = descentRows(r.descent);
-  }
-
   /** Puts the hinge (kink, c) under the pointer: b = −w·x, c = y (w and v keep their values). */
   private dragHinge(e: PointerEvent): void {
-    const svg = this.fitSvg as (SVGSVGElement & { scale(name: string): { invert(v: number): number } }) | null;
-    if (!svg) return;
-    const rect = svg.getBoundingClientRect();
-    const x = svg.scale('x').invert(((e.clientX - rect.left) * Number(svg.getAttribute('width'))) / rect.width);
-    const y = svg.scale('y').invert(((e.clientY - rect.top) * Number(svg.getAttribute('height'))) / rect.height);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-    this.setTheta(dragTheta(thetaOf(this.state), x, y), true);
+    const at = this.fitSvg && pointerToData(this.fitSvg, e);
+    if (at) this.setTheta(dragTheta(thetaOf(this.state), ...at), true);
   }
 
   private reset(): void {
@@ -282,9 +252,7 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
     this.descent = null;
     this.dataset.descent = '';
     this.descentChannel.cancel();
-    this.querySelector<HTMLElement>('.widget-descent-chart')!.replaceChildren();
-    this.querySelector<HTMLElement>('.widget-descent-hint')!.hidden = false;
-    this.querySelector('.widget-descent-table')!.closest('details')!.hidden = true;
+    clearDescentPanel(this);
     this.render();
     this.announce(this.tx.t('resetDone'));
     const probe = this.currentProbe();

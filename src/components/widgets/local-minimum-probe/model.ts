@@ -3,7 +3,7 @@ import { SWIRSZCZ_SETS } from '../../../lib/data/swirszcz-regression.ts';
 import type { Theta4 } from '../../../lib/models/relu-unit.ts';
 import type { ProbeResult } from '../../../lib/experiments/relu-probe.ts';
 import type { StateOf } from '../shared/fields.ts';
-import { PARAMS, type ProbeFields } from './fields.ts';
+import { fields, PARAMS, type ProbeFields } from './fields.ts';
 
 export type State = StateOf<ProbeFields>;
 
@@ -17,6 +17,10 @@ export const withTheta = (s: State, theta: readonly number[]): State => ({
   ...s,
   ...Object.fromEntries(PARAMS.map((k, i) => [k, theta[i]!])),
 });
+
+/** θ kept inside the fields' range [−20, 20] (a drag or a descent may end outside it). */
+export const clampTheta = (theta: readonly number[]): Theta4 =>
+  PARAMS.map((k, i) => Math.min(fields[k].max, Math.max(fields[k].min, theta[i]!))) as Theta4;
 
 /** Keys and drags move θ on a 10⁻⁶ grid, so returning to a point lands exactly on it (kink included). */
 export const snap = (v: number) => Math.round(v * 1e6) / 1e6;
