@@ -255,12 +255,13 @@ describe('LocalMinimumProbe findings', () => {
     await live(page);
     await page.click(`${TAG} [data-action=descend]`);
     await page.waitForSelector(`${TAG}[data-descent=converged]:not([data-busy])`);
-    for (const chart of ['.widget-fit', '.widget-probe-chart', '.widget-descent-chart']) {
-      const { ticks, label } = await axisBoxes(page, chart, 'y');
-      expect(label, chart).not.toBeNull();
-      expect(ticks.length, chart).toBeGreaterThan(1);
-      for (const t of ticks) expect(overlap(label!, t), `${chart}: label over tick ${t.text}`).toBe(false);
-    }
+    for (const chart of ['.widget-fit', '.widget-probe-chart', '.widget-descent-chart'])
+      for (const axis of ['y', 'x'] as const) {
+        const { ticks, label } = await axisBoxes(page, chart, axis);
+        expect(label, `${chart} ${axis}`).not.toBeNull();
+        expect(ticks.length, `${chart} ${axis}`).toBeGreaterThan(1);
+        for (const t of ticks) expect(overlap(label!, t), `${chart}: ${axis} label over tick ${t.text}`).toBe(false);
+      }
     // The histogram of 20,000 probes has bins in the thousands: the case that used to collide.
     const counts = (await axisBoxes(page, '.widget-probe-chart', 'y')).ticks.map((t) => Number(t.text.replace(/\D/g, '')));
     expect(Math.max(...counts)).toBeGreaterThanOrEqual(1000);
