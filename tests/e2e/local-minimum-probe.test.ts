@@ -1,5 +1,6 @@
 // <LocalMinimumProbe> in a real browser, in every locale: static first paint, lazy code, presets, keys, probes and descent in the worker, clamps, URL, abuse.
 import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { openPage, useSite, waitForWidget, workerTensors, sidewaysOverflow } from './harness.ts';
 
@@ -18,12 +19,12 @@ const D1 = [
 ] as const;
 const loss = ([w, b, v, c]: number[]) => D1.reduce((s, [x, y]) => s + (v! * Math.max(0, w! * x + b!) + c! - y) ** 2, 0);
 
-const cell = (page: Page, row: string) => page.locator(`${TAG} .${row} td`).innerText();
+const cell = (page: Page, row: string) => page.locator(`${TAG} .${row} > td`).innerText();
 const lossShown = async (page: Page) => Number((await cell(page, 'row-loss')).trim());
 const status = (page: Page) => page.locator(`${TAG} .widget-status`);
 /** Live, with a probe of the current θ finished. */
 const settled = async (page: Page) => {
-  await page.waitForSelector(`${TAG}[data-ready][data-probe=done]`);
+  await page.waitForSelector(`${TAG}[data-ready][data-probe=done]:not([data-busy])`);
 };
 const live = async (page: Page) => {
   await waitForWidget(page, TAG);
@@ -156,7 +157,7 @@ describe('LocalMinimumProbe state and robustness', () => {
     expect(await page.inputValue(`${TAG} input[name=lr]`)).toBe('0.02');
     await page.focus(`${TAG} .widget-fit`);
     await page.keyboard.press('ArrowDown');
-    expect(new URL(page.url()).searchParams.get('probe.c')).toBe('-0.1');
+    expect(new URL(page.url()).searchParams.get('local-minimum-probe.c')).toBe('-0.1');
     // A press on the chart puts the hinge (kink, c) under the pointer: b = −w·x and c = y change, w and v do not.
     await settled(page);
     // locator.click scrolls the chart into view and waits until it is stable (the probe redraws it).
@@ -165,7 +166,8 @@ describe('LocalMinimumProbe state and robustness', () => {
     await chart.click({ position: { x: box.width * 0.75, y: box.height * 0.3 } });
     await settled(page);
     const q = new URL(page.url()).searchParams;
-    const theta = ['w', 'b', 'v', 'c'].map((k) => Number(q.get(`probe.${k}`)));
+    // Fields at their defaults stay out of the URL (v = 1 here).
+    const theta = ['w', 'b', 'v', 'c'].map((k, i) => Number(q.get(`local-minimum-probe.${k}`) ?? [1, -3, 1, 0][i]));
     expect([theta[0], theta[2]]).toEqual([-7, 1]);
     expect(theta[1]).not.toBe(-4);
     expect(theta[3]).toBeGreaterThan(0);
@@ -209,6 +211,9 @@ describe('LocalMinimumProbe state and robustness', () => {
   it('survives 50 rapid interactions with no error, no overflow at 390 px and no growth of the worker’s tensors', async () => {
     const { page, watch } = await open('en', '', 390);
     await live(page);
+    // The first paint needs no worker (its probe was computed at build time): start it with one probe.
+    await page.click(`${TAG} [data-action=probe]`);
+    await settled(page);
     const before = await workerTensors(page);
     await page.focus(`${TAG} .widget-fit`);
     const keys = ['ArrowUp', 'ArrowRight', 'ArrowDown', 'Shift+ArrowLeft', 'ArrowLeft'];
@@ -218,11 +223,172 @@ describe('LocalMinimumProbe state and robustness', () => {
     await page.waitForFunction((tag) => document.querySelector(tag)?.getAttribute('data-descent') !== 'running', TAG);
     await settled(page);
     const q = new URL(page.url()).searchParams;
-    const theta = ['w', 'b', 'v', 'c'].map((k, i) => Number(q.get(`probe.${k}`) ?? [1, -3, 1, 0][i]));
+    const theta = ['w', 'b', 'v', 'c'].map((k, i) => Number(q.get(`local-minimum-probe.${k}`) ?? [1, -3, 1, 0][i]));
     expect(await lossShown(page)).toBeCloseTo(loss(theta), 5);
     expect(await workerTensors(page)).toBe(before);
     expect(watch.consoleErrors).toEqual([]);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await page.close();
+  }, 60_000); // 50 redraws and probes, each awaited: allow for a busy machine
+});
+
+/** Boxes of a chart's axis label and tick labels, as drawn. */
+const axisBoxes = (page: Page, chart: string, axis: 'x' | 'y') =>
+  page.locator(`${TAG} ${chart} svg`).evaluate((svg, axis) => {
+    const rect = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: e.textContent ?? '' };
+    };
+    const ticks = [...svg.querySelectorAll(`g[aria-label="${axis}-axis tick label"] text`)].filter((t) => t.textContent).map(rect);
+    const label = svg.querySelector(`g[aria-label="${axis}-axis label"] text`);
+    return { ticks, label: label ? rect(label) : null };
+  }, axis);
+type Box = { left: number; right: number; top: number; bottom: number };
+const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+describe('LocalMinimumProbe findings', () => {
+  it.each([
+    ['en', 390],
+    ['zh-tw', 1280],
+  ])('draws every y-axis label clear of its tick labels, 4,000-probe bins included (%s, %i px)', async (locale, width) => {
+    const { page } = await open(locale, '?local-minimum-probe.probes=20000&local-minimum-probe.w=-1&local-minimum-probe.b=0', width);
+    await live(page);
+    await page.click(`${TAG} [data-action=descend]`);
+    await page.waitForSelector(`${TAG}[data-descent=converged]:not([data-busy])`);
+    for (const chart of ['.widget-fit', '.widget-probe-chart', '.widget-descent-chart'])
+      for (const axis of ['y', 'x'] as const) {
+        const { ticks, label } = await axisBoxes(page, chart, axis);
+        expect(label, `${chart} ${axis}`).not.toBeNull();
+        expect(ticks.length, `${chart} ${axis}`).toBeGreaterThan(1);
+        for (const t of ticks) expect(overlap(label!, t), `${chart}: ${axis} label over tick ${t.text}`).toBe(false);
+      }
+    // The histogram of 20,000 probes has bins in the thousands: the case that used to collide.
+    const counts = (await axisBoxes(page, '.widget-probe-chart', 'y')).ticks.map((t) => Number(t.text.replace(/\D/g, '')));
+    expect(Math.max(...counts)).toBeGreaterThanOrEqual(1000);
+    await page.close();
+  });
+
+  it('prints descent ticks without runs of zeros or hyphens, on a log axis labelled 10ᵏ when the loss spans decades', async () => {
+    // From the published minimum descent stops at once (‖∇L‖ = 0): a flat path, the case that printed 0.000000.
+    const { page } = await open('en');
+    await live(page);
+    await page.click(`${TAG} [data-action=descend]`);
+    await page.waitForSelector(`${TAG}[data-descent=converged]:not([data-busy])`);
+    const ticks = async () => (await axisBoxes(page, '.widget-descent-chart', 'y')).ticks.map((t) => t.text);
+    expect((await ticks()).length).toBeGreaterThan(1);
+    for (const t of await ticks()) expect(t).not.toMatch(/0{4}|-/);
+    // From c = 20 the loss starts near 1,900 and ends near 18: two decades, a log axis.
+    await setField(page, 'c', '20');
+    await settled(page);
+    await page.click(`${TAG} [data-action=descend]`);
+    await page.waitForSelector(`${TAG}[data-descent]:not([data-descent=running]):not([data-busy])`);
+    expect(await page.locator(`${TAG} .widget-descent-chart svg`).innerHTML()).toContain('log scale');
+    const log = (await ticks()).filter((t) => t !== '');
+    expect(log.length).toBeGreaterThan(0);
+    for (const t of log) expect(t).toMatch(/^(1|10|10[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/);
+    await page.close();
+  });
+
+  it.each(['en', 'zh-tw'])('names every data point on the kink at w = b = 0 and typesets both one-sided Hessians (%s)', async (locale) => {
+    const { page } = await open(locale, '?local-minimum-probe.w=0&local-minimum-probe.b=0');
+    await live(page);
+    expect(await page.locator(TAG).getAttribute('data-kinks')).toBe('-1 1 3 4 5');
+    const verdict = await cell(page, 'row-verdict');
+    expect(verdict).toContain(locale === 'en' ? 'x = −1, 1, 3, 4, and 5' : 'x = −1、1、3、4和5');
+    // Each Hessian is a 4×4 table whose rows do not wrap: the four entries of a row share one line.
+    const matrices = page.locator(`${TAG} .widget-readout .widget-matrix`);
+    expect(await matrices.count()).toBe(2);
+    const rowsOnOneLine = await matrices.evaluateAll((ms) =>
+      ms.every((m) => {
+        const rows = [...m.querySelectorAll('tr')];
+        return (
+          rows.length === 4 &&
+          rows.every((r) => new Set([...r.querySelectorAll('td')].map((td) => Math.round(td.getBoundingClientRect().top))).size === 1)
+        );
+      }),
+    );
+    expect(rowsOnOneLine).toBe(true);
+    expect(await page.locator(`${TAG} .row-eigen th`).innerText()).toContain(locale === 'en' ? '−1, 1, 3, 4, and 5' : '−1、1、3、4和5');
+    await page.close();
+  });
+
+  it('says “1 step” when a descent diverges after one step, and never “(s)”', async () => {
+    // η = 10 from (0.5, 0, 1, 0): the first step already multiplies the loss by more than 10⁶.
+    const { page } = await open('en', '?local-minimum-probe.w=0.5&local-minimum-probe.b=0&local-minimum-probe.lr=10');
+    await live(page);
+    await page.click(`${TAG} [data-action=descend]`);
+    await page.waitForSelector(`${TAG}[data-descent=diverged]:not([data-busy])`);
+    const text = await status(page).innerText();
+    const steps = Number(/after (\d+) step/.exec(text)?.[1]);
+    expect(text).toContain(steps === 1 ? 'after 1 step.' : `after ${steps} steps.`);
+    expect(text).not.toMatch(/\b1 steps/);
+    expect(await page.locator(TAG).innerText()).not.toContain('(s)');
+    await page.close();
+  });
+
+  it('offers the build-time probe’s 1,000 rows as CSV before the worker has run at all', async () => {
+    const { page } = await open('en');
+    await waitForWidget(page, TAG);
+    expect(await page.locator(TAG).getAttribute('data-probe')).toBe('done');
+    await page.click(`${TAG} .widget-downloads summary`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${TAG} [data-download=csv]`)]);
+    const rows = (await readFile((await download.path())!, 'utf8')).trim().split('\n');
+    expect(rows[0]).toBe('probe,delta_L');
+    expect(rows.length).toBe(1001);
+    // Its numbers are the page's: the smallest ΔL in the file is the readout's.
+    const min = Math.min(...rows.slice(1).map((r) => Number(r.split(',')[1])));
+    expect(await cell(page, 'row-probe')).toContain(min.toExponential(2).replace('-', '−').replace('e+', 'e'));
+    await page.close();
+  });
+
+  it('runs a descent again when the figure returns after the descent was cancelled off screen', async () => {
+    const { page } = await open('en', '?local-minimum-probe.w=-1&local-minimum-probe.b=0');
+    await live(page);
+    await page.click(`${TAG} [data-action=probe]`);
+    await settled(page);
+    // Hold descents in the page's worker client until released, so the cancel always finds one running (on any
+    // machine); cancel rejects a held descent as the worker would.
+    await page.evaluate(() => {
+      type Client = { run: (...a: unknown[]) => Promise<unknown>; cancel: (channel?: string) => void };
+      const g = globalThis as unknown as { __saddleWorker: Client; __release?: boolean; __held: number };
+      const client = g.__saddleWorker;
+      const run = client.run.bind(client);
+      const cancel = client.cancel.bind(client);
+      const held: { channel: string; reject: (e: Error) => void }[] = [];
+      g.__held = 0;
+      client.run = (id, config, seed, options) => {
+        const channel = (options as { channel: string }).channel;
+        if ((config as { mode: string }).mode !== 'descend' || g.__release) return run(id, config, seed, options);
+        g.__held++;
+        return new Promise((_, reject) => held.push({ channel, reject }));
+      };
+      client.cancel = (channel) => {
+        for (const h of [...held]) {
+          if (channel !== undefined && h.channel !== channel) continue;
+          held.splice(held.indexOf(h), 1);
+          const e = new Error('cancelled');
+          e.name = 'AbortError';
+          h.reject(e);
+        }
+        cancel(channel);
+      };
+    });
+    await page.click(`${TAG} [data-action=descend]`);
+    await page.waitForSelector(`${TAG}[data-descent=running][data-busy]`);
+    await page.waitForFunction(() => (globalThis as unknown as { __held: number }).__held === 1);
+    // Off screen: the descent is cancelled and waits for the figure to come back.
+    await page.evaluate((tag) => {
+      const el = document.querySelector(tag)!;
+      const top = el.getBoundingClientRect().top + scrollY;
+      scrollTo(0, top > innerHeight * 2 ? 0 : document.documentElement.scrollHeight);
+    }, TAG);
+    await page.waitForSelector(`${TAG}[data-descent=waiting]:not([data-busy])`);
+    expect(await lossShown(page)).toBeCloseTo(loss([-1, 0, 1, 0]), 6);
+    await page.evaluate(() => ((globalThis as unknown as { __release: boolean }).__release = true));
+    await page.locator(TAG).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`${TAG}[data-descent=converged]:not([data-busy])`);
+    await settled(page);
+    expect(await lossShown(page)).toBeCloseTo(14, 5);
     await page.close();
   });
 });

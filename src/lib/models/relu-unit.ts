@@ -78,6 +78,18 @@ export interface Kink {
   residual: number;
 }
 
+/**
+ * Every data point that sits on the ReLU's kink, |w xᵢ + b| ≤ KINK_TOL, in ascending x. With w ≠ 0 that is at most
+ * the points at x = −b/w; with w = 0 it is none (b ≠ 0) or all of them (b = 0: wx + b = 0 for every x).
+ */
+export function pointsOnKink(theta: readonly number[], points: readonly Point2[]): Kink[] {
+  const [w, b] = theta as Theta4;
+  return points
+    .filter(([x]) => Math.abs(w * x + b) <= KINK_TOL)
+    .map(([x, y]) => ({ x, residual: reluUnitOutput(theta, x) - y }))
+    .sort((p, q) => p.x - q.x);
+}
+
 export interface ReluUnitAnalysis {
   theta: Theta4;
   loss: number;
@@ -91,6 +103,9 @@ export interface ReluUnitAnalysis {
   eigenvalues: number[];
   /** Eigenvalues of the other one-sided Hessian (kink points on); present only when there is a kink. */
   eigenvaluesOn?: number[];
+  /** The other one-sided Hessian (kink points on); present only when there is a kink. */
+  hessianOn?: number[][];
+  /** Data points on the kink, ascending in x (pointsOnKink). */
   kinks: Kink[];
   classification: Classification;
 }
@@ -106,7 +121,7 @@ export function analyzeReluUnit(theta: readonly number[], points: readonly Point
   const gradNorm = Math.hypot(...gradient);
   const hessian = reluUnitHessian(t, points, 'off');
   const eigenvalues = eigenvalues4(hessian);
-  const kinks = points.flatMap(([x], i) => (Math.abs(t[0] * x + t[1]) <= KINK_TOL ? [{ x, residual: residuals[i]! }] : []));
+  const kinks = pointsOnKink(t, points);
   const tol = { gradTol: GRAD_TOL, absTol: EIG_ABS_TOL, relTol: 1e-6 };
   let classification = classifyPoint(eigenvalues, gradNorm, tol);
   const out: ReluUnitAnalysis = {
@@ -121,7 +136,8 @@ export function analyzeReluUnit(theta: readonly number[], points: readonly Point
     classification,
   };
   if (kinks.length) {
-    out.eigenvaluesOn = eigenvalues4(reluUnitHessian(t, points, 'on'));
+    out.hessianOn = reluUnitHessian(t, points, 'on');
+    out.eigenvaluesOn = eigenvalues4(out.hessianOn);
     // A corner in the loss (a kink point with a residual) means no gradient: the one-sided ones differ.
     const corner = kinks.some((k) => Math.abs(k.residual) > 1e-12);
     const both = classifyPoint(out.eigenvaluesOn, gradNorm, tol);

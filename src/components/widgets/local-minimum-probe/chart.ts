@@ -1,13 +1,25 @@
 // The LocalMinimumProbe charts: D1 with the fit f(x) = v·ReLU(wx + b) + c, the histogram of probe ΔL with 0
-// marked, and the loss along gradient descent. One function each, for the build and the page.
+// marked, and the loss along gradient descent. One function each, for the build, the page and the snapshots.
 import * as Plot from '@observablehq/plot';
 import { reluUnitOutput, type Point2 } from '../../../lib/models/relu-unit.ts';
+import { CHART_STYLE, linearTick, logTick, minus, powerOfTen } from '../shared/chart-theme.ts';
+import type { Bin } from './model.ts';
 
 /** Chosen to read on light and dark pages and to differ for red–green colour blindness (blue / orange). */
 export const PROBE_COLORS = { fit: '#2f7fd8', up: '#2f7fd8', down: '#e8590c', handle: '#e8590c' } as const;
 export const FIT_DOMAIN = { x: [-2, 6] as [number, number], y: [-5, 5] as [number, number] };
+/** Widest a chart is drawn (its box may be wider on a large screen). */
+export const CHART_MAX_WIDTH = 460;
 
 const clampY = (y: number) => Math.max(FIT_DOMAIN.y[0] - 1, Math.min(FIT_DOMAIN.y[1] + 1, y));
+
+/**
+ * A y axis whose label sits above it, level, at the left: a rotated label beside the ticks collides with wide ones
+ * ("4,000"), and this one cannot, whatever the ticks are.
+ */
+const Y_LABEL = { labelAnchor: 'top', labelArrow: 'none', labelOffset: 20 } as const;
+const X_LABEL = { labelAnchor: 'center', labelArrow: 'none' } as const;
+const MARGINS = { marginTop: 26, marginBottom: 42, marginRight: 14 } as const;
 
 /** The fit sampled at the domain ends and the kink, which is all a hinge needs. */
 function fitLine(theta: readonly number[]): [number, number][] {
@@ -38,7 +50,7 @@ export interface FitChartInput {
   width?: number;
 }
 
-export function fitChart({ document, points, theta, reference, labels, width = 460 }: FitChartInput): SVGSVGElement {
+export function fitChart({ document, points, theta, reference, labels, width = CHART_MAX_WIDTH }: FitChartInput): SVGSVGElement {
   const xy = { x: (p: [number, number]) => p[0], y: (p: [number, number]) => p[1] };
   const errors = points.map(([x, y]) => ({ x, y, f: clampY(reluUnitOutput(theta, x)) }));
   const marks: Plot.Markish[] = [
@@ -76,25 +88,24 @@ export function fitChart({ document, points, theta, reference, labels, width = 4
     document,
     width,
     height: Math.round(width * 0.8),
-    marginLeft: 40,
-    marginBottom: 40,
-    x: { domain: FIT_DOMAIN.x, label: labels.x, labelAnchor: 'center', labelArrow: 'none' },
-    y: { domain: FIT_DOMAIN.y, label: labels.y, labelAnchor: 'center', labelArrow: 'none', grid: true },
-    style: { background: 'transparent', fontSize: '12px' },
+    ...MARGINS,
+    marginLeft: 36,
+    x: { domain: FIT_DOMAIN.x, label: labels.x, ...X_LABEL, tickFormat: linearTick(2) },
+    y: { domain: FIT_DOMAIN.y, label: labels.y, ...Y_LABEL, grid: true, tickFormat: linearTick(2) },
+    style: CHART_STYLE,
     marks,
   }) as unknown as SVGSVGElement;
 }
 
-export interface Bin {
-  x0: number;
-  x1: number;
-  count: number;
-  /** Every value in the bin is below 0 (bins never straddle 0). */
-  negative: boolean;
+/** 0, 2×10⁻³, −1.5×10⁻⁵: ticks for loss changes that span many scales, with a true minus and a written power. */
+export function scaledTick(v: number): string {
+  if (v === 0) return '0';
+  const k = Math.floor(Math.log10(Math.abs(v)) + 1e-9);
+  const m = Number((v / 10 ** k).toPrecision(2));
+  if (k === 0) return minus(String(m));
+  const power = powerOfTen(10 ** k);
+  return Math.abs(m) === 1 ? `${m < 0 ? '−' : ''}${power}` : `${minus(String(m))}×${power}`;
 }
-
-/** 0, 2e−3, −1.5e−5: short ticks for loss changes that span many scales. */
-const expTick = (v: number) => (v === 0 ? '0' : Number(v.toPrecision(2)).toExponential().replace('e+', 'e').replace(/-/g, '−'));
 
 export interface ProbeChartInput {
   document: Document;
@@ -103,25 +114,25 @@ export interface ProbeChartInput {
   width?: number;
 }
 
-export function probeChart({ document, bins, labels, width = 460 }: ProbeChartInput): SVGSVGElement {
+export function probeChart({ document, bins, labels, width = CHART_MAX_WIDTH }: ProbeChartInput): SVGSVGElement {
   const lo = Math.min(0, bins[0]?.x0 ?? 0);
   const hi = Math.max(bins.at(-1)?.x1 ?? 1, lo === 0 ? 1e-12 : 0);
   return Plot.plot({
     document,
     width,
-    height: Math.round(width * 0.5),
-    marginLeft: 48,
-    marginBottom: 40,
+    height: Math.round(width * 0.55),
+    ...MARGINS,
+    marginLeft: 44,
+    marginRight: 22,
     x: {
       domain: [lo - 0.04 * (hi - lo), hi + 0.04 * (hi - lo)],
       label: labels.x,
-      labelAnchor: 'center',
-      labelArrow: 'none',
-      ticks: 4,
-      tickFormat: expTick,
+      ...X_LABEL,
+      ticks: Math.max(3, Math.floor(width / 120)),
+      tickFormat: scaledTick,
     },
-    y: { label: labels.y, labelAnchor: 'center', labelArrow: 'none', grid: true },
-    style: { background: 'transparent', fontSize: '12px' },
+    y: { label: labels.y, ...Y_LABEL, grid: true, ticks: 4, tickFormat: linearTick(0) },
+    style: CHART_STYLE,
     marks: [
       Plot.rectY(bins, {
         x1: 'x0',
@@ -131,16 +142,8 @@ export function probeChart({ document, bins, labels, width = 460 }: ProbeChartIn
         inset: 0.5,
       }),
       Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.4 }),
+      // ΔL = 0, the line between rises and falls (the x axis labels it 0: 0 is a multiple of every tick step).
       Plot.ruleX([0], { stroke: 'currentColor', strokeWidth: 2 }),
-      Plot.text(['0'], {
-        x: 0,
-        frameAnchor: 'top',
-        dy: -2,
-        text: (d: string) => d,
-        fill: 'currentColor',
-        textAnchor: 'middle',
-        lineAnchor: 'bottom',
-      }),
     ],
   }) as unknown as SVGSVGElement;
 }
@@ -148,29 +151,53 @@ export function probeChart({ document, bins, labels, width = 460 }: ProbeChartIn
 export interface DescentChartInput {
   document: Document;
   path: { step: number; loss: number }[];
-  labels: { x: string; y: string };
+  /** Losses marked by dashed lines (D1's reference points), each drawn only if it falls on the chart. */
+  references: readonly number[];
+  labels: { x: string; y: string; yLog: string };
   width?: number;
 }
 
-export function descentChart({ document, path, labels, width = 460 }: DescentChartInput): SVGSVGElement {
+/**
+ * The loss axis: logarithmic (ticks 10ᵏ) when the path spans a decade or more, otherwise linear with as many
+ * decimals as its tick step needs (a descent that barely moves reads 18, 18.01, not 18.000000, 18.000000).
+ */
+export function lossAxis(losses: readonly number[]): {
+  type: 'log' | 'linear';
+  domain: [number, number];
+  tickFormat: (v: number) => string;
+} {
+  const lo = Math.min(...losses);
+  const hi = Math.max(...losses);
+  if (hi / lo >= 10) return { type: 'log', domain: [lo, hi], tickFormat: logTick };
+  // At least 1‰ of the level, so float noise of a stalled descent is not blown up into a slope.
+  const pad = Math.max((hi - lo) * 0.08, hi * 5e-4, 1e-9);
+  const domain: [number, number] = [Math.max(0, lo - pad), hi + pad];
+  const step = (domain[1] - domain[0]) / 4;
+  const digits = Math.max(0, Math.min(6, -Math.floor(Math.log10(step))));
+  return { type: 'linear', domain, tickFormat: linearTick(digits) };
+}
+
+export function descentChart({ document, path, references, labels, width = CHART_MAX_WIDTH }: DescentChartInput): SVGSVGElement {
   const finite = path.filter((p) => Number.isFinite(p.loss) && p.loss > 0);
-  const refs = [14, 18];
+  const axis = lossAxis(finite.map((p) => p.loss));
+  const refs = references.filter((r) => r >= axis.domain[0] && r <= axis.domain[1]);
   return Plot.plot({
     document,
     width,
-    height: Math.round(width * 0.5),
-    marginLeft: 48,
-    marginBottom: 40,
-    x: { label: labels.x, labelAnchor: 'center', labelArrow: 'none', ticks: 5 },
-    y: { type: 'log', label: labels.y, labelAnchor: 'center', labelArrow: 'none', grid: true },
-    style: { background: 'transparent', fontSize: '12px' },
+    height: Math.round(width * 0.55),
+    ...MARGINS,
+    marginLeft: 52,
+    x: { label: labels.x, ...X_LABEL, ticks: Math.max(3, Math.floor(width / 110)), tickFormat: linearTick(0) },
+    y: { ...axis, label: axis.type === 'log' ? labels.yLog : labels.y, ...Y_LABEL, grid: true, ticks: 4 },
+    style: CHART_STYLE,
     marks: [
       Plot.ruleY(refs, { stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4 4' }),
       Plot.text(refs, {
         y: (d: number) => d,
         frameAnchor: 'right',
-        dx: -4,
-        dy: -6,
+        // Clear of the dot that marks where descent stopped, often at the right edge on one of these lines.
+        dx: -12,
+        dy: -7,
         text: (d: number) => `L = ${d}`,
         fill: 'currentColor',
         textAnchor: 'end',

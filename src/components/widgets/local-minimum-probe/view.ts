@@ -1,13 +1,10 @@
-// The LocalMinimumProbe's text parts, shared by the build-time figure and the live widget: readout, verdict, tables, bins.
+// The LocalMinimumProbe's text parts, shared by the build-time figure and the live widget: readout, verdict, tables.
 import type { ReluUnitAnalysis, ReluUnitDescent, Point2 } from '../../../lib/models/relu-unit.ts';
 import type { ProbeResult } from '../../../lib/experiments/relu-probe.ts';
-import type { Bin } from './chart.ts';
-import { escapeHtml, fill, num, vec, sentences } from '../shared/format.ts';
-
-export type Strings = Record<string, string>;
-
-/** The least loss of any θ on D1 (the tests show it by a scan over every kink position). */
-export const D1_GLOBAL_MIN = 14;
+import { escapeHtml, matrixHtml, num, vec, sentences } from '../shared/format.ts';
+import { minus } from '../shared/chart-theme.ts';
+import { D1_GLOBAL_MIN, type Bin } from './model.ts';
+import type { Text } from './text.ts';
 
 /** Readable scientific notation for tiny loss changes: 4.2e−5 rather than 0.0000. */
 export function sci(x: number, digits = 2): string {
@@ -15,98 +12,85 @@ export function sci(x: number, digits = 2): string {
   if (x === 0) return '0';
   const a = Math.abs(x);
   if (a >= 1e-2 && a < 1e4) return num(x, 4);
-  return x.toExponential(digits).replace('e+', 'e').replace(/-/g, '−');
+  return minus(x.toExponential(digits).replace('e+', 'e'));
 }
 
 /** A data coordinate as typed: 3, not 3.00. */
 const plain = (x: number) => num(x, 4).replace(/\.?0+$/, '');
 
-/** Histogram of ΔL in `n` bins whose edges include 0, so no bin mixes rises and falls. */
-export function probeBins(deltas: readonly number[], n = 30): Bin[] {
-  let lo = 0,
-    hi = 0;
-  for (const d of deltas) {
-    lo = Math.min(lo, d);
-    hi = Math.max(hi, d);
-  }
-  const span = hi - lo || Math.max(Math.abs(hi), 1e-12);
-  const h = span / n;
-  const first = Math.floor(lo / h);
-  const last = Math.max(first + 1, Math.ceil(hi / h));
-  const bins: Bin[] = [];
-  for (let k = first; k < last; k++) bins.push({ x0: k * h, x1: (k + 1) * h, count: 0, negative: k < 0 });
-  for (const d of deltas) bins[Math.min(bins.length - 1, Math.max(0, Math.floor(d / h) - first))]!.count++;
-  return bins;
-}
-
-/** Whether a probe result belongs to this θ (a newer θ makes it stale). */
-export const probeFits = (p: ProbeResult | null | undefined, theta: readonly number[]): p is ProbeResult =>
-  !!p && p.analysis.theta.every((t, i) => t === theta[i]);
+/** Kink points with an error: the loss has a corner there (no gradient), not only no Hessian. */
+const cornersOf = (a: ReluUnitAnalysis) => a.kinks.filter((k) => Math.abs(k.residual) > 1e-12);
 
 /** The verdict: gradient, Hessian, kink and (when there is one for this θ) the probe, in plain words. */
-export function verdictParts(s: Strings, a: ReluUnitAnalysis, probe: ProbeResult | null): { key: string; text: string }[] {
+export function verdictParts(tx: Text, a: ReluUnitAnalysis, probe: ProbeResult | null): { key: string; text: string }[] {
   const out: { key: string; text: string }[] = [];
-  const add = (key: string, params: Record<string, string | number> = {}) =>
-    out.push({ key, text: fill(s[`widget.local-minimum-probe.${key}`] ?? key, params) });
-  const corner = a.kinks.find((k) => Math.abs(k.residual) > 1e-12);
-  if (corner) add('vCorner', { x: plain(corner.x), r: num(corner.residual, 3) });
-  else if (a.classification.verdict === 'not-critical') add('vNotCritical', { g: sci(a.gradNorm) });
+  const add = (key: string, text: string) => out.push({ key, text });
+  const corners = cornersOf(a);
+  const xs = (ks: { x: number }[]) => tx.list(ks.map((k) => plain(k.x)));
+  // Every kink point is named, with its error: the corner comes from those whose error is not 0.
+  if (corners.length)
+    add('vCorner', tx.count('vCorner', a.kinks.length, { xs: xs(a.kinks), r: tx.list(a.kinks.map((k) => num(k.residual, 3))) }));
+  else if (a.classification.verdict === 'not-critical') add('vNotCritical', tx.t('vNotCritical', { g: sci(a.gradNorm) }));
   else {
-    const kink = a.kinks[0];
-    if (kink) add('vKink', { x: plain(kink.x) });
+    if (a.kinks.length) add('vKink', tx.count('vKink', a.kinks.length, { xs: xs(a.kinks) }));
     const { negative, zero } = a.classification;
-    if (negative > 0) add('vSaddle');
-    else if (zero > 0) add('vFlat', { n: zero });
-    else add('vStrict');
+    if (negative > 0) add('vSaddle', tx.t('vSaddle'));
+    else if (zero > 0) add('vFlat', tx.count('vFlat', zero));
+    else add('vStrict', tx.t('vStrict'));
   }
   if (probe) {
     const params = { count: probe.count, radius: sci(probe.radius), min: sci(probe.min), n: probe.negative };
-    if (probe.negative > 0) add('vProbeSome', params);
+    if (probe.negative > 0) add('vProbeSome', tx.t('vProbeSome', params));
     else {
-      add('vProbeNone', params);
-      if (a.classification.verdict !== 'not-critical' && !corner)
-        add(a.loss > D1_GLOBAL_MIN + 1e-9 ? 'vWorse' : 'vGlobal', { loss: num(a.loss, 4) });
+      add('vProbeNone', tx.t('vProbeNone', params));
+      if (a.classification.verdict !== 'not-critical' && !corners.length) {
+        const key = a.loss > D1_GLOBAL_MIN + 1e-9 ? 'vWorse' : 'vGlobal';
+        add(key, tx.t(key, { loss: num(a.loss, 4), min: num(D1_GLOBAL_MIN, 0) }));
+      }
     }
-  } else add('vProbePending');
+  } else add('vProbePending', tx.t('vProbePending'));
   return out;
 }
 
-export function verdictText(s: Strings, a: ReluUnitAnalysis, probe: ProbeResult | null): string {
-  return sentences(verdictParts(s, a, probe).map((p) => p.text));
-}
+export const verdictText = (tx: Text, a: ReluUnitAnalysis, probe: ProbeResult | null): string =>
+  sentences(verdictParts(tx, a, probe).map((p) => p.text));
 
-const row = (label: string, value: string, cls: string) =>
-  `<tr class="${cls}"><th scope="row">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`;
+const row = (label: string, html: string, cls: string) =>
+  `<tr class="${cls}"><th scope="row">${escapeHtml(label)}</th><td>${html}</td></tr>`;
+const eig = (v: number[]) => escapeHtml(v.map((l) => sci(Math.abs(l) < 1e-12 ? 0 : l)).join(', '));
+/** A Hessian typed as a matrix, with its eigenvalues under it. */
+const hessianCell = (tx: Text, H: number[][], values: number[], label: string) =>
+  `${matrixHtml(H, 2, label)}<div class="widget-eigen">${escapeHtml(tx.t('eigenvalues'))} ${eig(values)}</div>`;
 
 /** The values at θ as table rows (also the fit chart's text alternative, with the data table). */
-export function readoutRows(s: Strings, a: ReluUnitAnalysis, probe: ProbeResult | null): string {
-  const eig = (v: number[]) => v.map((l) => sci(Math.abs(l) < 1e-12 ? 0 : l)).join(', ');
+export function readoutRows(tx: Text, a: ReluUnitAnalysis, probe: ProbeResult | null): string {
+  const xs = tx.list(a.kinks.map((k) => plain(k.x)));
+  const hessians =
+    a.hessianOn && a.eigenvaluesOn
+      ? row(tx.t('hessianOff', { xs }), hessianCell(tx, a.hessian, a.eigenvalues, tx.t('hessianOffShort')), 'row-eigen') +
+        row(tx.t('hessianOn', { xs }), hessianCell(tx, a.hessianOn, a.eigenvaluesOn, tx.t('hessianOnShort')), 'row-eigen-on')
+      : row(tx.t('hessian'), hessianCell(tx, a.hessian, a.eigenvalues, tx.t('hessian')), 'row-eigen');
   return [
-    row(s['widget.local-minimum-probe.theta']!, vec(a.theta), 'row-theta'),
-    row(s['widget.local-minimum-probe.loss']!, num(a.loss, 6), 'row-loss'),
-    row(
-      s['widget.local-minimum-probe.gradient']!,
-      `${vec(a.gradient)}${s['widget.local-minimum-probe.gradientSep'] ?? '; '}‖∇L‖ = ${sci(a.gradNorm)}`,
-      'row-gradient',
-    ),
-    a.eigenvaluesOn
-      ? row(s['widget.local-minimum-probe.eigenOff']!, eig(a.eigenvalues), 'row-eigen') +
-        row(s['widget.local-minimum-probe.eigenOn']!, eig(a.eigenvaluesOn), 'row-eigen-on')
-      : row(s['widget.local-minimum-probe.eigen']!, eig(a.eigenvalues), 'row-eigen'),
+    row(tx.t('theta'), escapeHtml(vec(a.theta)), 'row-theta'),
+    row(tx.t('loss'), num(a.loss, 6), 'row-loss'),
+    row(tx.t('gradient'), escapeHtml(`${vec(a.gradient)}${tx.t('gradientSep')}‖∇L‖ = ${sci(a.gradNorm)}`), 'row-gradient'),
+    hessians,
     probe
       ? row(
-          s['widget.local-minimum-probe.probeStats']!,
-          fill(s['widget.local-minimum-probe.probeStatsValue']!, {
-            min: sci(probe.min),
-            mean: sci(probe.mean),
-            max: sci(probe.max),
-            n: probe.negative,
-            count: probe.count,
-          }),
+          tx.t('probeStats'),
+          escapeHtml(
+            tx.t('probeStatsValue', {
+              min: sci(probe.min),
+              mean: sci(probe.mean),
+              max: sci(probe.max),
+              n: probe.negative,
+              count: probe.count,
+            }),
+          ),
           'row-probe',
         )
       : '',
-    row(s['widget.local-minimum-probe.verdict']!, verdictText(s, a, probe), `row-verdict verdict-${a.classification.verdict}`),
+    row(tx.t('verdict'), escapeHtml(verdictText(tx, a, probe)), `row-verdict verdict-${a.classification.verdict}`),
   ].join('');
 }
 
@@ -137,28 +121,18 @@ export function descentRows(d: ReluUnitDescent, max = 25): string {
     .join('');
 }
 
-export function fitLabel(s: Strings, a: ReluUnitAnalysis): string {
+export function fitLabel(tx: Text, a: ReluUnitAnalysis, points: number): string {
   const [w, b, v, c] = a.theta.map((t) => num(t, 3));
-  return fill(s['widget.local-minimum-probe.fitLabel']!, { w: w!, b: b!, v: v!, c: c!, loss: num(a.loss, 4) });
+  return tx.t('fitLabel', { n: points, w: w!, b: b!, v: v!, c: c!, loss: num(a.loss, 4) });
 }
 
-export function probeLabel(s: Strings, p: ProbeResult): string {
-  return fill(s['widget.local-minimum-probe.probeLabel']!, {
-    count: p.count,
-    radius: sci(p.radius),
-    n: p.negative,
-    min: sci(p.min),
-    max: sci(p.max),
-  });
+export const probeLabel = (tx: Text, p: ProbeResult): string =>
+  tx.t('probeLabel', { count: p.count, radius: sci(p.radius), n: p.negative, min: sci(p.min), max: sci(p.max) });
+
+export function probeStatus(tx: Text, p: ProbeResult, ms?: number): string {
+  const text = tx.t('probeDone', { count: p.count, radius: sci(p.radius), min: sci(p.min), max: sci(p.max), n: p.negative });
+  return ms === undefined ? text : sentences([text, tx.t('workerTime', { ms: ms.toFixed(1) })]);
 }
 
-export function probeStatus(s: Strings, p: ProbeResult, ms?: number): string {
-  const text = fill(s['widget.local-minimum-probe.probeDone']!, {
-    count: p.count,
-    radius: sci(p.radius),
-    min: sci(p.min),
-    max: sci(p.max),
-    n: p.negative,
-  });
-  return ms === undefined ? text : `${text} ${fill(s['widget.local-minimum-probe.workerTime']!, { ms: ms.toFixed(1) })}`;
-}
+export const descentLabel = (tx: Text, d: ReluUnitDescent, lr: number): string =>
+  tx.count('descentLabel', d.steps, { steps: d.steps, lr: sci(lr), loss: num(d.loss, 4) });
