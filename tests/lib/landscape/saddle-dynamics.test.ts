@@ -140,8 +140,8 @@ describe('noise', () => {
   it('has a finite mean escape time from ε = 0 that falls as σ grows', () => {
     const means = [1e-8, 1e-5, 1e-2].map((sigma) => meanNoisyEscapeSteps(noisy(sigma), [1, 0], createRng(42), 16));
     for (const m of means) expect(m.escaped).toBe(16);
-    expect(means[0]!.mean).toBeGreaterThan(means[1]!.mean);
-    expect(means[1]!.mean).toBeGreaterThan(means[2]!.mean);
+    expect(means[0]!.mean!).toBeGreaterThan(means[1]!.mean!);
+    expect(means[1]!.mean!).toBeGreaterThan(means[2]!.mean!);
   });
   it('is reproducible from the seed', () => {
     const a = simulate(noisy(1e-3), [1, 0], createRng(5));
@@ -158,7 +158,7 @@ describe('the edge of stability on x₁', () => {
       [0.2, 10],
       [0.4, 5],
       [0.7, 20 / 7],
-    ])
+    ] as const)
       expect(stableRegime(l1, lr, 0), `η = ${lr}, λ₁ = ${l1}`).toBe('oscillates');
     expect(stableRegime(1, 1.99999, 0)).toBe('converges');
     expect(stableRegime(1, 2.00001, 0)).toBe('diverges');
@@ -168,8 +168,7 @@ describe('the edge of stability on x₁', () => {
     expect(stableRegime(1, 3.00001, 0.5)).toBe('diverges');
     // Inside the edge both roots are in the unit circle, beyond it one is outside: the roots agree with the regime.
     for (const beta of [0, 0.3, 0.9])
-      for (const s of [0.5, 1.9, 2.5, 3.5, 4])
-        expect(momentumRoots(1, s, beta)[0].abs < 1).toBe(stableRegime(1, s, beta) === 'converges');
+      for (const s of [0.5, 1.9, 2.5, 3.5, 4]) expect(momentumRoots(1, s, beta)[0].abs < 1).toBe(stableRegime(1, s, beta) === 'converges');
   });
 
   it('matches the simulation: on the edge |x₁| keeps its size forever, inside it shrinks, beyond it grows', () => {

@@ -1,8 +1,10 @@
 // The SaddleDynamics charts: trajectories over the contours of ½(λ₁x₁² + λ₂x₂²) with the stable and unstable
-// directions drawn, and escape steps against ε on a log axis. One function each for the build and the page.
+// directions drawn, and escape steps against ε on a log axis. One function each for the build and the page; both are
+// drawn at the width of their box (never scaled down), so their 12 px text stays 12 px on a phone.
 import * as Plot from '@observablehq/plot';
 import { squareMap } from '../shared/square-map.ts';
-import type { DynamicsScene, EscapeRow, Vec2 } from '../../../lib/landscape/saddle-dynamics.ts';
+import { CHART_STYLE, linearTick, powerOfTen } from '../shared/chart-theme.ts';
+import { escapeSteps, type DynamicsScene, type EscapeRow, type Vec2 } from '../../../lib/landscape/saddle-dynamics.ts';
 
 export const DYNAMICS_COLORS = { gd: '#ff3d7f', momentum: '#ff9f1a', noisy: '#ffffff', axis: '#ffffff' } as const;
 /** Colours of the escape chart, drawn on the page background (light or dark). */
@@ -16,6 +18,7 @@ export interface PhaseChartInput {
   lambda2: number;
   scene: DynamicsScene;
   labels: { stable: string; unstable: string };
+  /** Width and height in CSS pixels: the box's width (boxWidth), 460 at build time. */
   size?: number;
 }
 
@@ -82,19 +85,29 @@ export interface EscapeChartInput {
   document: Document;
   rows: EscapeRow[];
   labels: { x: string; y: string };
+  /** CSS pixels: the box's width (boxWidth), 560 at build time. */
   width?: number;
 }
 
+/** The steps each series plots at a row; null where there is no count (capped, never, diverges). */
+const SERIES = {
+  gd: (r: EscapeRow) => escapeSteps(r.gd),
+  momentum: (r: EscapeRow) => escapeSteps(r.momentum),
+  noisy: (r: EscapeRow) => (r.noisy && r.noisy.escaped === r.noisy.runs ? r.noisy.mean : null),
+  flow: (r: EscapeRow) => (Number.isFinite(r.flowSteps) ? r.flowSteps : null),
+};
+
 export function escapeChart({ document, rows, labels, width = 560 }: EscapeChartInput): SVGSVGElement {
-  const finite = (k: keyof EscapeRow) => rows.filter((r) => Number.isFinite(r[k] as number) && r[k] !== null);
   const x = (r: EscapeRow) => r.epsilon;
   const lo = Math.floor(Math.log10(rows[0]?.epsilon ?? 1e-8));
   const hi = Math.ceil(Math.log10(rows.at(-1)?.epsilon ?? 1e-1));
   const powers = Array.from({ length: hi - lo + 1 }, (_, i) => 10 ** (lo + i));
-  const step = Math.ceil(powers.length / 6);
+  // One label per ~48 px, so 10⁻⁸ … 10⁻¹ never overlap on a phone.
+  const step = Math.ceil(powers.length / Math.max(2, Math.floor((width - 70) / 48)));
+  const having = (y: (r: EscapeRow) => number | null) => rows.filter((r) => y(r) !== null);
   const marks: Plot.Markish[] = [
     Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
-    Plot.line(finite('flowSteps'), { x, y: 'flowSteps', stroke: 'currentColor', strokeWidth: 1.8, strokeDasharray: '6 4' }),
+    Plot.line(having(SERIES.flow), { x, y: SERIES.flow, stroke: 'currentColor', strokeWidth: 1.8, strokeDasharray: '6 4' }),
   ];
   const series = [
     ['gd', ESCAPE_COLORS.gd, 'circle'],
@@ -102,15 +115,16 @@ export function escapeChart({ document, rows, labels, width = 560 }: EscapeChart
     ['noisy', ESCAPE_COLORS.noisy, 'triangle'],
   ] as const;
   for (const [key, color, symbol] of series) {
-    const data = finite(key);
+    const y = SERIES[key];
+    const data = having(y);
     if (!data.length) continue;
-    marks.push(Plot.line(data, { x, y: key, stroke: color, strokeWidth: 2 }));
-    marks.push(Plot.dot(data, { x, y: key, fill: color, symbol, r: 3.5 }));
+    marks.push(Plot.line(data, { x, y, stroke: color, strokeWidth: 2 }));
+    marks.push(Plot.dot(data, { x, y, fill: color, symbol, r: 3.5 }));
   }
   return Plot.plot({
     document,
     width,
-    height: Math.round(width * 0.62),
+    height: Math.round(Math.max(220, width * 0.62)),
     marginLeft: 52,
     marginBottom: 40,
     x: {
@@ -118,11 +132,11 @@ export function escapeChart({ document, rows, labels, width = 560 }: EscapeChart
       label: labels.x,
       labelAnchor: 'center',
       labelArrow: 'none',
-      tickFormat: (v: number) => `1e${Math.round(Math.log10(v))}`.replace('-', '−'),
-      ticks: powers.filter((_, i) => i % step === 0),
+      tickFormat: powerOfTen,
+      ticks: powers.filter((_, i) => (powers.length - 1 - i) % step === 0),
     },
-    y: { label: labels.y, labelAnchor: 'center', labelArrow: 'none', grid: true, zero: true },
-    style: { background: 'transparent', fontSize: '12px' },
+    y: { label: labels.y, labelAnchor: 'center', labelArrow: 'none', grid: true, zero: true, ticks: 5, tickFormat: linearTick(0) },
+    style: CHART_STYLE,
     marks,
   }) as unknown as SVGSVGElement;
 }
