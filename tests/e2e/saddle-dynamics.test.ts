@@ -33,6 +33,7 @@ const setField = async (page: Page, name: string, value: string) => {
   );
 };
 const status = (page: Page) => page.locator('saddle-saddle-dynamics .widget-status');
+const statusText = (page: Page) => status(page).innerText();
 const gdClosedForm = (eps: number, lambda2: number, lr: number) => Math.ceil(Math.log(1 / eps) / Math.log(1 + lr * Math.abs(lambda2)));
 
 describe.each(['en', 'zh-tw', 'zh-cn'])('SaddleDynamics (%s)', (locale) => {
@@ -129,6 +130,22 @@ describe('SaddleDynamics state and robustness', () => {
     await page.close();
   });
 
+  it('restores a link value outside the field table as the table clamps it, and says so (λ₁ = 0.01 → 0.05)', async () => {
+    const { page } = await open('en', '?saddle-dynamics.lambda1=0.01&saddle-dynamics.lr=7');
+    await live(page);
+    expect(await page.inputValue('input[name=lambda1]')).toBe('0.05');
+    expect(await page.inputValue('input[name=lr]')).toBe('3');
+    expect(await status(page).getAttribute('data-kind')).toBe('error');
+    const text = await statusText(page);
+    expect(text).toContain(
+      fill(en['widget.common.clamped'], { field: en['widget.saddle-dynamics.lambda1'], min: '0.05', max: '10', value: '0.05' }),
+    );
+    expect(text).toContain(
+      fill(en['widget.common.clamped'], { field: en['widget.saddle-dynamics.lr'], min: '0.001', max: '3', value: '3' }),
+    );
+    await page.close();
+  });
+
   it('survives 50 rapid interactions without an error and ends in a consistent state', async () => {
     const { page, watch } = await open('en', '', 390);
     await live(page);
@@ -149,7 +166,6 @@ const STRINGS = { en, 'zh-tw': zhTw } as Record<string, Record<string, string>>;
 /** A status sentence as the page's language writes it, with its numbers filled in. */
 const say = (locale: string, key: string, params: Record<string, string | number> = {}) =>
   fill(STRINGS[locale]![`widget.saddle-dynamics.${key}`]!, params);
-const statusText = (page: Page) => status(page).innerText();
 const state = (page: Page) => page.locator('saddle-saddle-dynamics').getAttribute('data-state');
 
 describe.each(['en', 'zh-tw'])('SaddleDynamics: what the status says (%s)', (locale) => {

@@ -126,7 +126,7 @@ export function escapeChart({ document, rows, labels, width = 560 }: EscapeChart
     width,
     height: Math.round(Math.max(220, width * 0.62)),
     marginLeft: 52,
-    marginBottom: 40,
+    marginBottom: 46,
     x: {
       type: 'log',
       label: labels.x,
