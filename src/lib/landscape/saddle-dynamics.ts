@@ -173,11 +173,7 @@ export function simulate(s: SaddleSettings, x0: Vec2, rng?: Rng, keepPath = true
  * How a run ends, as a reader is told: it escaped after `steps`; it did not within the cap of `cap` steps; it never
  * can (started exactly on the stable direction without noise, x₂ stays 0); or the stable coordinate diverges.
  */
-export type Escape =
-  | { kind: 'escaped'; steps: number }
-  | { kind: 'capped'; cap: number }
-  | { kind: 'never' }
-  | { kind: 'diverges' };
+export type Escape = { kind: 'escaped'; steps: number } | { kind: 'capped'; cap: number } | { kind: 'never' } | { kind: 'diverges' };
 
 /**
  * The escape of a simulated run given the regime of its stable coordinate: a diverging x₁ is divergence even when
