@@ -125,16 +125,18 @@ export function momentumEscapeSteps(epsilon: number, lambda2: number, lr: number
   if (beta === 0) return gdEscapeSteps(epsilon, lambda2, lr, radius);
   const [r1, r2] = momentumRoots(lambda2, lr, beta);
   const [z1, z2] = [r1.re, r2.re];
-  const a = (epsilon * (1 - lr * lambda2 - z2)) / (z1 - z2);
-  const b = epsilon - a;
-  const x = (k: number) => a * z1 ** k + b * z2 ** k;
+  // x_k/ε = a z₁ᵏ + b z₂ᵏ, compared in logs so that a subnormal ε or a huge k neither underflows nor overflows.
+  const a = (1 - lr * lambda2 - z2) / (z1 - z2);
+  const b = 1 - a;
+  const target = Math.log(radius) - Math.log(epsilon);
+  const reached = (k: number) => k * Math.log(z1) + Math.log(a + b * (z2 / z1) ** k) >= target;
   let hi = 1;
-  while (x(hi) < radius) hi *= 2;
+  while (!reached(hi)) hi *= 2;
   let lo = hi / 2 < 1 ? 0 : hi / 2;
-  // Invariant: x(lo) < R ≤ x(hi).
+  // Invariant: x_lo < R ≤ x_hi.
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (x(mid) >= radius) hi = mid;
+    if (reached(mid)) hi = mid;
     else lo = mid;
   }
   return hi;
