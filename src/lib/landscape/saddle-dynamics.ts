@@ -267,6 +267,14 @@ export function escapeSweep(s: SaddleSettings, epsilons: number[], x10: number, 
   });
 }
 
+/**
+ * The noisy column of escapeSweep one ε at a time, from the same streams (rng forked once per ε, in order), so a page
+ * can yield between the values: this column is the costly one (runs × steps normals per ε).
+ */
+export function* noisySweep(s: SaddleSettings, epsilons: number[], x10: number, rng: Rng, noiseRuns = 8): Generator<NoisyEscape> {
+  for (const epsilon of epsilons) yield meanNoisyEscapeSteps({ ...s, beta: 0 }, [x10, epsilon], rng.fork(), noiseRuns);
+}
+
 /** Everything the widget shows for one state: three trajectories from (x₁₀, ε), the ε sweep and the diagnostics. */
 export interface DynamicsState {
   lambda1: number;
@@ -302,13 +310,25 @@ export interface DynamicsScene {
   momentumRate: number;
   /** Noisy descent from the start over NOISE_RUNS streams; null when σ = 0. */
   noisyStats: NoisyEscape | null;
+  /** With `lazyNoise`: the sweep's noisy column still to compute, one ε per step (null when σ = 0 or computed). */
+  pendingNoise: Generator<NoisyEscape> | null;
 }
 
 export const SCENE_START_X1 = 1;
 export const SCENE_RADIUS = 1;
 export const NOISE_RUNS = 8;
 
-export function dynamicsScene(st: DynamicsState, epsilonRange: readonly [number, number], maxSteps: number, points = 15): DynamicsScene {
+/**
+ * The scene for a state. With `lazyNoise` the sweep's noisy column is left null and handed back as `pendingNoise`
+ * (the page fills it in slices, so no task blocks the main thread); the build computes it at once.
+ */
+export function dynamicsScene(
+  st: DynamicsState,
+  epsilonRange: readonly [number, number],
+  maxSteps: number,
+  points = 15,
+  lazyNoise = false,
+): DynamicsScene {
   const s: SaddleSettings = {
     lambda1: st.lambda1,
     lambda2: st.lambda2,
@@ -326,11 +346,14 @@ export function dynamicsScene(st: DynamicsState, epsilonRange: readonly [number,
   const gd = simulate({ ...s, beta: 0, sigma: 0 }, start);
   const momentum = simulate({ ...s, sigma: 0 }, start);
   const noisy = st.sigma > 0 ? noisyEscapes({ ...s, beta: 0 }, start, noisyRng, NOISE_RUNS) : null;
+  const epsilons = logSpace(epsilonRange[0], epsilonRange[1], points);
+  const sweepRng = rng.fork();
+  const later = lazyNoise && st.sigma > 0;
   return {
     gd,
     momentum,
     noisy: noisy?.first ?? null,
-    sweep: escapeSweep(s, logSpace(epsilonRange[0], epsilonRange[1], points), SCENE_START_X1, rng.fork(), NOISE_RUNS),
+    sweep: escapeSweep(later ? { ...s, sigma: 0 } : s, epsilons, SCENE_START_X1, sweepRng, NOISE_RUNS),
     cap: maxSteps,
     stableFactor: 1 - st.lr * st.lambda1,
     momentumStableFactor: momentumRoots(st.lambda1, st.lr, st.beta)[0].abs,
@@ -344,5 +367,6 @@ export function dynamicsScene(st: DynamicsState, epsilonRange: readonly [number,
     flowTime: flowEscapeTime(st.epsilon, st.lambda2, SCENE_RADIUS),
     momentumRate: escapeRate(st.lambda2, st.lr, st.beta),
     noisyStats: noisy?.stats ?? null,
+    pendingNoise: later ? noisySweep(s, epsilons, SCENE_START_X1, sweepRng, NOISE_RUNS) : null,
   };
 }

@@ -249,6 +249,15 @@ describe('the scene a reader sees', () => {
     expect(beyond.momentumEscape.kind).toBe('escaped');
   });
 
+  it('computes the sweep’s noisy column lazily, one ε at a time, to the same numbers as at once', () => {
+    const eager = scene({ sigma: 0.01 });
+    const lazy = dynamicsScene({ ...st, sigma: 0.01 }, [1e-8, 1e-1], 5000, 5, true);
+    expect(lazy.sweep.every((r) => r.noisy === null)).toBe(true);
+    expect([...lazy.pendingNoise!]).toEqual(eager.sweep.map((r) => r.noisy));
+    expect({ ...lazy, sweep: null, pendingNoise: null }).toEqual({ ...eager, sweep: null, pendingNoise: null });
+    expect(dynamicsScene(st, [1e-8, 1e-1], 5000, 5, true).pendingNoise).toBeNull();
+  });
+
   it('draws the first of the noisy runs it averages, and averages exactly those runs', () => {
     const sc = scene({ sigma: 0.01 });
     const s = { lambda1: 1, lambda2: -0.5, lr: 0.1, beta: 0, sigma: 0.01, radius: 1, maxSteps: 5000 };

@@ -22,17 +22,40 @@ export interface PhaseChartInput {
   size?: number;
 }
 
-export function phaseChart({ document, lambda1, lambda2, scene, labels, size = 460 }: PhaseChartInput): SVGSVGElement {
+const square = (document: Document, size: number, marks: Plot.Markish[]) =>
+  squareMap({ document, domain: [-DOMAIN, DOMAIN], size, labels: ['x₁', 'x₂'], color: 'linear', marks });
+
+/**
+ * The filled and stroked contours of ½(λ₁x₁² + λ₂x₂²) at `size`, drawn on a map of their own and kept: they are
+ * most of the cost of a redraw (hundreds of ms on a slow phone) and change only with λ₁, λ₂ or the size, while
+ * keys and fields mostly move ε and η. Same size and domain, so the same scales as the map they are copied into.
+ */
+const layers = new WeakMap<Document, Map<string, Element[]>>();
+function contourLayer(document: Document, lambda1: number, lambda2: number, size: number): Element[] {
+  const cache = layers.get(document) ?? new Map<string, Element[]>();
+  layers.set(document, cache);
+  const key = `${lambda1},${lambda2},${size}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
   const n = 61;
   const values: number[] = [];
   const ticks = Array.from({ length: n }, (_, i) => -DOMAIN + (2 * DOMAIN * i) / (n - 1));
   for (const y of ticks) for (const x of ticks) values.push(0.5 * (lambda1 * x * x + lambda2 * y * y));
   const half = DOMAIN / (n - 1);
   const grid = { x1: -DOMAIN - half, x2: DOMAIN + half, y1: -DOMAIN - half, y2: DOMAIN + half, width: n, height: n };
-  const xy = { x: (p: Vec2) => p[0], y: (p: Vec2) => p[1] };
-  const marks: Plot.Markish[] = [
+  const svg = square(document, size, [
     Plot.contour(values, { ...grid, fill: Plot.identity, thresholds: 20 } as never),
     Plot.contour(values, { ...grid, stroke: 'black', strokeOpacity: 0.18, thresholds: 20 } as never),
+  ]);
+  const layer = [...svg.querySelectorAll('g[aria-label="contour"]')];
+  cache.set(key, layer);
+  if (cache.size > 6) cache.delete(cache.keys().next().value!);
+  return layer;
+}
+
+export function phaseChart({ document, lambda1, lambda2, scene, labels, size = 460 }: PhaseChartInput): SVGSVGElement {
+  const xy = { x: (p: Vec2) => p[0], y: (p: Vec2) => p[1] };
+  const marks: Plot.Markish[] = [
     // Escape radius |x₂| = R = 1.
     Plot.ruleY([-1, 1], { stroke: 'white', strokeOpacity: 0.6, strokeDasharray: '2 4' }),
     // Stable direction (the x₁ axis) solid, unstable direction (the x₂ axis) dashed.
@@ -78,7 +101,11 @@ export function phaseChart({ document, lambda1, lambda2, scene, labels, size = 4
   path(scene.momentum, DYNAMICS_COLORS.momentum);
   path(scene.gd, DYNAMICS_COLORS.gd);
   marks.push(Plot.dot([scene.gd.points[0]!], { ...xy, r: 6, fill: 'white', stroke: 'black', strokeWidth: 2 }));
-  return squareMap({ document, domain: [-DOMAIN, DOMAIN], size, labels: ['x₁', 'x₂'], color: 'linear', marks });
+  const svg = square(document, size, marks);
+  // The contours go under the first mark (the escape-radius rules), over the axes, as if drawn in this plot.
+  const first = svg.querySelector('g[aria-label="rule"]');
+  for (const g of contourLayer(document, lambda1, lambda2, size)) svg.insertBefore(g.cloneNode(true), first);
+  return svg;
 }
 
 export interface EscapeChartInput {

@@ -7,6 +7,7 @@ import { escapeChart, phaseChart } from './chart.ts';
 import { phaseLabel, readoutRows, summary, sweepRows } from './view.ts';
 import { adjustNumber, parseNumber, short, stateFrom, stepNumber } from '../shared/fields.ts';
 import { MIN_CHART_WIDTH } from '../shared/chart-theme.ts';
+import { createScheduler } from '../../../lib/train/scheduler.ts';
 import { WidgetElement, boxWidth, type ExportBundle } from '../shared/widget-element.ts';
 
 const P = 'widget.saddle-dynamics.';
@@ -18,6 +19,8 @@ class SaddleDynamicsElement extends WidgetElement<SaddleDynamicsProps> {
   private phaseSvg: SVGSVGElement | null = null;
   private chart!: HTMLElement;
   private escapeBox!: HTMLElement;
+  /** The slices filling the sweep's noisy column; aborted when the state changes. */
+  private noiseJob: AbortController | null = null;
 
   protected init(): void {
     this.chart = this.querySelector<HTMLElement>('.widget-phase')!;
@@ -63,6 +66,10 @@ class SaddleDynamicsElement extends WidgetElement<SaddleDynamicsProps> {
       size: boxWidth(this.chart, MIN_CHART_WIDTH, 460),
     });
     this.chart.replaceChildren(this.phaseSvg);
+    this.drawEscape();
+  }
+
+  private drawEscape(): void {
     const escape = escapeChart({
       document,
       rows: this.scene.sweep,
@@ -74,8 +81,9 @@ class SaddleDynamicsElement extends WidgetElement<SaddleDynamicsProps> {
 
   private render(announce: boolean): void {
     const st = this.state;
-    this.scene = dynamicsScene(st, this.config.epsilonRange, this.config.steps);
+    this.scene = dynamicsScene(st, this.config.epsilonRange, this.config.steps, undefined, true);
     this.draw();
+    void this.fillNoise(this.scene);
     this.chart.setAttribute('aria-label', phaseLabel(this.strings, st));
     this.querySelector('.widget-readout tbody')!.innerHTML = readoutRows(this.strings, st, this.scene);
     this.querySelector('.widget-table tbody')!.innerHTML = sweepRows(this.strings, this.scene);
@@ -86,6 +94,42 @@ class SaddleDynamicsElement extends WidgetElement<SaddleDynamicsProps> {
       this.announce(out.text, out.kind);
     }
     this.writeFieldState(fields, st, this.defaults);
+  }
+
+  /**
+   * Computes the sweep's noisy column (the costly part: runs × steps normals per ε) one ε at a time, yielding
+   * between them, so no main-thread task blocks the page; then redraws the escape chart and table.
+   */
+  private async fillNoise(scene: DynamicsScene): Promise<void> {
+    this.noiseJob?.abort();
+    this.noiseJob = null;
+    const pending = scene.pendingNoise;
+    if (!pending) return;
+    const job = new AbortController();
+    this.noiseJob = job;
+    const s = createScheduler(job.signal);
+    try {
+      await this.track(
+        (async () => {
+          let i = 0;
+          for (const stats of pending) {
+            scene.sweep[i++]!.noisy = stats;
+            await s.tick();
+          }
+        })(),
+      );
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') return;
+      throw err;
+    }
+    if (this.scene !== scene) return;
+    scene.pendingNoise = null;
+    this.drawEscape();
+    this.querySelector('.widget-table tbody')!.innerHTML = sweepRows(this.strings, scene);
+  }
+
+  protected override dispose(): void {
+    this.noiseJob?.abort();
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -128,7 +172,9 @@ class SaddleDynamicsElement extends WidgetElement<SaddleDynamicsProps> {
         ].join(','),
       ),
     ];
-    const { gd, momentum, noisy, ...rest } = this.scene;
+    // The pending generator is no data (the table says "…" until it has run).
+    const { gd, momentum, noisy, pendingNoise, ...rest } = this.scene;
+    void pendingNoise;
     return {
       name: `saddle-${this.config.id}`,
       json: { state: this.state, ...rest, trajectories: { gd: gd.points, momentum: momentum.points, noisy: noisy?.points ?? null } },

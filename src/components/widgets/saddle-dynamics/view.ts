@@ -104,7 +104,8 @@ export function readoutRows(s: Strings, st: DynamicsState, sc: DynamicsScene): s
 /** The escape chart as a table: one row per ε, the same outcomes as the readout. */
 export function sweepRows(s: Strings, sc: DynamicsScene): string {
   const noisy = (n: NoisyEscape | null) => {
-    if (n === null) return '—';
+    // σ > 0 but not yet computed: the page fills this column in slices (DynamicsScene.pendingNoise).
+    if (n === null) return sc.noisyStats === null ? '—' : '…';
     if (n.diverges) return str(s, 'cellDiverges');
     if (n.mean === null) return str(s, 'cellCapped', { cap: sc.cap });
     const mean = num(n.mean, 1);
