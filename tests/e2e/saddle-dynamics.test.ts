@@ -146,6 +146,26 @@ describe('SaddleDynamics state and robustness', () => {
     await page.close();
   });
 
+  it('steps its number fields from their value to the neighbouring multiple of the step (0.1 → 0.11, not 0.101)', async () => {
+    const { page } = await open('en');
+    await live(page);
+    for (const [name, next, back] of [
+      ['lr', '0.11', '0.1'],
+      ['epsilon', '0.002', '0.001'],
+      ['beta', '0.95', '0.9'],
+      ['lambda2', '-0.4', '-0.5'],
+    ] as const) {
+      const input = page.locator(`saddle-saddle-dynamics input[name=${name}]`);
+      await input.press('ArrowUp');
+      await expect.poll(() => input.inputValue()).toBe(next);
+      expect(await input.evaluate((i: HTMLInputElement) => i.checkValidity())).toBe(true);
+      await input.press('ArrowDown');
+      await expect.poll(() => input.inputValue()).toBe(back);
+    }
+    expect(await gdPair(page)).toEqual([142, 142]);
+    await page.close();
+  });
+
   it('survives 50 rapid interactions without an error and ends in a consistent state', async () => {
     const { page, watch } = await open('en', '', 390);
     await live(page);
