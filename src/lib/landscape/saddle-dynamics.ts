@@ -83,13 +83,64 @@ export function escapeRate(lambda2: number, lr: number, beta: number): number {
   return momentumRoots(lambda2, lr, beta)[0].abs;
 }
 
-/** Whether the stable coordinate contracts: both roots inside the unit circle (0 < ηλ₁ < 2 when β = 0). */
+/**
+ * What the stable coordinate x₁ does under heavy ball with momentum β (β = 0 is plain descent). Both roots of
+ * z² − (1 + β − ηλ₁)z + β lie inside the unit circle exactly when 0 < ηλ₁ < 2(1 + β) (Jury's test), so the edge is
+ * ηλ₁ = 2(1 + β): there the roots are −1 and −β and x₁ oscillates forever at a constant amplitude (for β = 0 it is
+ * multiplied by exactly −1 each step), neither converging nor blowing up. Beyond it a root is below −1: x₁ diverges.
+ */
+export type StableRegime = 'converges' | 'oscillates' | 'diverges';
+
+/**
+ * Relative distance from the edge within which ηλ₁ counts as on it: float64 rounding of the product (about 1e−16),
+ * far below the gap between two products of inputs given to six significant digits (about 1e−12).
+ */
+export const EDGE_TOLERANCE = 1e-13;
+
+/** The regime of the stable coordinate: compares ηλ₁ with the edge 2(1 + β) (2 for plain descent). */
+export function stableRegime(lambda1: number, lr: number, beta: number): StableRegime {
+  const s = lr * lambda1;
+  const edge = 2 * (1 + beta);
+  if (Math.abs(s - edge) <= EDGE_TOLERANCE * edge) return 'oscillates';
+  return s < edge ? 'converges' : 'diverges';
+}
+
+/** Whether the stable coordinate contracts: strictly inside the edge (0 < ηλ₁ < 2 when β = 0). */
 export function stableConverges(lambda1: number, lr: number, beta: number): boolean {
-  return momentumRoots(lambda1, lr, beta)[0].abs < 1;
+  return stableRegime(lambda1, lr, beta) === 'converges';
 }
 
 /** Largest learning rate for which the stable coordinate still contracts: 2(1 + β)/λ₁. */
 export const maxStableLr = (lambda1: number, beta: number) => (2 * (1 + beta)) / lambda1;
+
+/**
+ * Steps heavy ball (from rest) needs to carry x₂ from ε to R, in closed form. With v₀ = 0 the recurrence
+ * x_{k+1} = (1 + β − ηλ₂)x_k − βx_{k−1} starts from x₋₁ = x₀ = ε, so x_k = a z₁ᵏ + b z₂ᵏ with the two real roots
+ * z₁ > 1 > z₂ > 0, a = ε(1 − ηλ₂ − z₂)/(z₁ − z₂) and b = ε − a. x_k grows with k, so the first k with x_k ≥ R is
+ * found by bisection on the formula (no simulation). β = 0 gives ⌈ln(R/ε)/ln(1 + η|λ₂|)⌉.
+ */
+export function momentumEscapeSteps(epsilon: number, lambda2: number, lr: number, beta: number, radius: number): number {
+  if (epsilon <= 0) return Infinity;
+  if (epsilon >= radius) return 0;
+  if (beta === 0) return gdEscapeSteps(epsilon, lambda2, lr, radius);
+  const [r1, r2] = momentumRoots(lambda2, lr, beta);
+  const [z1, z2] = [r1.re, r2.re];
+  // x_k/ε = a z₁ᵏ + b z₂ᵏ, compared in logs so that a subnormal ε or a huge k neither underflows nor overflows.
+  const a = (1 - lr * lambda2 - z2) / (z1 - z2);
+  const b = 1 - a;
+  const target = Math.log(radius) - Math.log(epsilon);
+  const reached = (k: number) => k * Math.log(z1) + Math.log(a + b * (z2 / z1) ** k) >= target;
+  let hi = 1;
+  while (!reached(hi)) hi *= 2;
+  let lo = hi / 2 < 1 ? 0 : hi / 2;
+  // Invariant: x_lo < R ≤ x_hi.
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (reached(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
 
 const DIVERGED = 1e8;
 
@@ -120,16 +171,58 @@ export function simulate(s: SaddleSettings, x0: Vec2, rng?: Rng, keepPath = true
   return { points, steps: s.maxSteps, outcome: 'max-steps' };
 }
 
-/** Mean escape steps over `runs` independent noise streams forked from rng (runs that never escape count as maxSteps). */
-export function meanNoisyEscapeSteps(s: SaddleSettings, x0: Vec2, rng: Rng, runs: number): { mean: number; escaped: number } {
+/**
+ * How a run ends, as a reader is told: it escaped after `steps`; it did not within the cap of `cap` steps; it never
+ * can (started exactly on the stable direction without noise, x₂ stays 0); or the stable coordinate diverges.
+ */
+export type Escape = { kind: 'escaped'; steps: number } | { kind: 'capped'; cap: number } | { kind: 'never' } | { kind: 'diverges' };
+
+/**
+ * The escape of a simulated run given the regime of its stable coordinate: a diverging x₁ is divergence even when
+ * |x₂| reached R first, so the count, the status and the table cannot disagree about it.
+ */
+export function escapeOf(t: Trajectory, regime: StableRegime, epsilon: number, sigma: number, cap: number): Escape {
+  if (regime === 'diverges' || t.outcome === 'diverged') return { kind: 'diverges' };
+  if (t.outcome === 'escaped') return { kind: 'escaped', steps: t.steps };
+  return epsilon === 0 && sigma === 0 ? { kind: 'never' } : { kind: 'capped', cap };
+}
+
+/** The escape steps, or null when there is no count (capped, never, diverges). */
+export const escapeSteps = (e: Escape): number | null => (e.kind === 'escaped' ? e.steps : null);
+
+/** Noisy descent over several independent noise streams: how many escaped within the cap, and their mean. */
+export interface NoisyEscape {
+  runs: number;
+  escaped: number;
+  /** Mean steps of the runs that escaped (all of them, unless some hit the cap); null when none did or x₁ diverges. */
+  mean: number | null;
+  diverges: boolean;
+}
+
+/**
+ * Escape steps of noisy descent over `runs` streams forked from rng in order; the first run's path is kept (the one
+ * drawn), so the drawn path is one of the runs the mean is taken over.
+ */
+export function noisyEscapes(s: SaddleSettings, x0: Vec2, rng: Rng, runs: number): { stats: NoisyEscape; first: Trajectory } {
+  const diverges = stableRegime(s.lambda1, s.lr, s.beta) === 'diverges';
+  let first: Trajectory | null = null;
   let total = 0;
   let escaped = 0;
   for (let i = 0; i < runs; i++) {
-    const t = simulate(s, x0, rng.fork(), false);
-    total += t.steps;
-    if (t.outcome === 'escaped') escaped++;
+    const t = simulate(s, x0, rng.fork(), i === 0);
+    if (i === 0) first = t;
+    if (t.outcome === 'escaped') {
+      total += t.steps;
+      escaped++;
+    }
   }
-  return { mean: total / runs, escaped };
+  const mean = escaped && !diverges ? total / escaped : null;
+  return { stats: { runs, escaped: diverges ? 0 : escaped, mean, diverges }, first: first! };
+}
+
+/** Mean escape steps over `runs` independent noise streams forked from rng (the mean of the runs that escaped). */
+export function meanNoisyEscapeSteps(s: SaddleSettings, x0: Vec2, rng: Rng, runs: number): NoisyEscape {
+  return noisyEscapes(s, x0, rng, runs).stats;
 }
 
 /** ε values spaced evenly in log scale from lo to hi, `n` of them. */
@@ -141,32 +234,45 @@ export function logSpace(lo: number, hi: number, n: number): number[] {
 
 export interface EscapeRow {
   epsilon: number;
-  /** Steps of plain gradient descent, simulated. */
-  gd: number;
-  /** The closed form ⌈ln(R/ε)/ln(1 + η|λ₂|)⌉. */
+  /** Plain gradient descent, simulated. */
+  gd: Escape;
+  /** The closed form ⌈ln(R/ε)/ln(1 + η|λ₂|)⌉ (counts x₂ only, whatever x₁ does). */
   gdClosedForm: number;
-  /** Steps of heavy ball with the widget's β, simulated. */
-  momentum: number;
+  /** Heavy ball with the widget's β, simulated. */
+  momentum: Escape;
+  /** Heavy ball's closed form (momentumEscapeSteps). */
+  momentumClosedForm: number;
   /** Flow time ln(R/ε)/|λ₂| in units of η: the number of steps of size η it corresponds to. */
   flowSteps: number;
-  /** Mean steps with noise σ over several seeds, when σ > 0. */
-  noisy: number | null;
+  /** Noisy descent over several streams, when σ > 0. */
+  noisy: NoisyEscape | null;
 }
 
 /** Escape steps against the initial distance ε from the stable direction (start (x₁₀, ε), at rest). */
 export function escapeSweep(s: SaddleSettings, epsilons: number[], x10: number, rng: Rng, noiseRuns = 8): EscapeRow[] {
+  const gdRegime = stableRegime(s.lambda1, s.lr, 0);
+  const momRegime = stableRegime(s.lambda1, s.lr, s.beta);
   return epsilons.map((epsilon) => {
     const gd = simulate({ ...s, beta: 0, sigma: 0 }, [x10, epsilon], undefined, false);
     const mom = simulate({ ...s, sigma: 0 }, [x10, epsilon], undefined, false);
     return {
       epsilon,
-      gd: gd.outcome === 'escaped' ? gd.steps : Infinity,
+      gd: escapeOf(gd, gdRegime, epsilon, 0, s.maxSteps),
       gdClosedForm: gdEscapeSteps(epsilon, s.lambda2, s.lr, s.radius),
-      momentum: mom.outcome === 'escaped' ? mom.steps : Infinity,
+      momentum: escapeOf(mom, momRegime, epsilon, 0, s.maxSteps),
+      momentumClosedForm: momentumEscapeSteps(epsilon, s.lambda2, s.lr, s.beta, s.radius),
       flowSteps: flowEscapeTime(epsilon, s.lambda2, s.radius) / s.lr,
-      noisy: s.sigma > 0 ? meanNoisyEscapeSteps({ ...s, beta: 0 }, [x10, epsilon], rng.fork(), noiseRuns).mean : null,
+      noisy: s.sigma > 0 ? meanNoisyEscapeSteps({ ...s, beta: 0 }, [x10, epsilon], rng.fork(), noiseRuns) : null,
     };
   });
+}
+
+/**
+ * The noisy column of escapeSweep one ε at a time, from the same streams (rng forked once per ε, in order), so a page
+ * can yield between the values: this column is the costly one (runs × steps normals per ε).
+ */
+export function* noisySweep(s: SaddleSettings, epsilons: number[], x10: number, rng: Rng, noiseRuns = 8): Generator<NoisyEscape> {
+  for (const epsilon of epsilons) yield meanNoisyEscapeSteps({ ...s, beta: 0 }, [x10, epsilon], rng.fork(), noiseRuns);
 }
 
 /** Everything the widget shows for one state: three trajectories from (x₁₀, ε), the ε sweep and the diagnostics. */
@@ -183,24 +289,46 @@ export interface DynamicsState {
 export interface DynamicsScene {
   gd: Trajectory;
   momentum: Trajectory;
-  /** Noisy gradient descent from the same start; null when σ = 0. */
+  /** Noisy gradient descent from the same start: run 1 of the NOISE_RUNS of `noisyStats`; null when σ = 0. */
   noisy: Trajectory | null;
   sweep: EscapeRow[];
+  /** The step cap of every simulation. */
+  cap: number;
   /** 1 − ηλ₁: the stable coordinate's factor per plain descent step. */
   stableFactor: number;
-  stable: boolean;
-  momentumStable: boolean;
+  /** Largest |root| on the stable coordinate with momentum: its growth (> 1) or shrink (< 1) per step. */
+  momentumStableFactor: number;
+  gdRegime: StableRegime;
+  momentumRegime: StableRegime;
+  /** The edge of momentum's stable range, 2(1 + β), for ηλ₁. */
+  momentumEdge: number;
+  gdEscape: Escape;
+  momentumEscape: Escape;
   gdClosedForm: number;
+  momentumClosedForm: number;
   flowTime: number;
   momentumRate: number;
-  noisyMean: number | null;
+  /** Noisy descent from the start over NOISE_RUNS streams; null when σ = 0. */
+  noisyStats: NoisyEscape | null;
+  /** With `lazyNoise`: the sweep's noisy column still to compute, one ε per step (null when σ = 0 or computed). */
+  pendingNoise: Generator<NoisyEscape> | null;
 }
 
 export const SCENE_START_X1 = 1;
 export const SCENE_RADIUS = 1;
 export const NOISE_RUNS = 8;
 
-export function dynamicsScene(st: DynamicsState, epsilonRange: readonly [number, number], maxSteps: number, points = 15): DynamicsScene {
+/**
+ * The scene for a state. With `lazyNoise` the sweep's noisy column is left null and handed back as `pendingNoise`
+ * (the page fills it in slices, so no task blocks the main thread); the build computes it at once.
+ */
+export function dynamicsScene(
+  st: DynamicsState,
+  epsilonRange: readonly [number, number],
+  maxSteps: number,
+  points = 15,
+  lazyNoise = false,
+): DynamicsScene {
   const s: SaddleSettings = {
     lambda1: st.lambda1,
     lambda2: st.lambda2,
@@ -213,23 +341,32 @@ export function dynamicsScene(st: DynamicsState, epsilonRange: readonly [number,
   const rng = createRng(st.seed);
   const start: Vec2 = [SCENE_START_X1, st.epsilon];
   const noisyRng = rng.fork();
+  const gdRegime = stableRegime(st.lambda1, st.lr, 0);
+  const momentumRegime = stableRegime(st.lambda1, st.lr, st.beta);
+  const gd = simulate({ ...s, beta: 0, sigma: 0 }, start);
+  const momentum = simulate({ ...s, sigma: 0 }, start);
+  const noisy = st.sigma > 0 ? noisyEscapes({ ...s, beta: 0 }, start, noisyRng, NOISE_RUNS) : null;
+  const epsilons = logSpace(epsilonRange[0], epsilonRange[1], points);
+  const sweepRng = rng.fork();
+  const later = lazyNoise && st.sigma > 0;
   return {
-    gd: simulate({ ...s, beta: 0, sigma: 0 }, start),
-    momentum: simulate({ ...s, sigma: 0 }, start),
-    noisy: st.sigma > 0 ? simulate({ ...s, beta: 0 }, start, noisyRng.fork()) : null,
-    sweep: escapeSweep(
-      { ...s, sigma: st.sigma },
-      logSpace(epsilonRange[0], epsilonRange[1], points),
-      SCENE_START_X1,
-      rng.fork(),
-      NOISE_RUNS,
-    ),
+    gd,
+    momentum,
+    noisy: noisy?.first ?? null,
+    sweep: escapeSweep(later ? { ...s, sigma: 0 } : s, epsilons, SCENE_START_X1, sweepRng, NOISE_RUNS),
+    cap: maxSteps,
     stableFactor: 1 - st.lr * st.lambda1,
-    stable: stableConverges(st.lambda1, st.lr, 0),
-    momentumStable: stableConverges(st.lambda1, st.lr, st.beta),
+    momentumStableFactor: momentumRoots(st.lambda1, st.lr, st.beta)[0].abs,
+    gdRegime,
+    momentumRegime,
+    momentumEdge: 2 * (1 + st.beta),
+    gdEscape: escapeOf(gd, gdRegime, st.epsilon, 0, maxSteps),
+    momentumEscape: escapeOf(momentum, momentumRegime, st.epsilon, 0, maxSteps),
     gdClosedForm: gdEscapeSteps(st.epsilon, st.lambda2, st.lr, SCENE_RADIUS),
+    momentumClosedForm: momentumEscapeSteps(st.epsilon, st.lambda2, st.lr, st.beta, SCENE_RADIUS),
     flowTime: flowEscapeTime(st.epsilon, st.lambda2, SCENE_RADIUS),
     momentumRate: escapeRate(st.lambda2, st.lr, st.beta),
-    noisyMean: st.sigma > 0 ? meanNoisyEscapeSteps({ ...s, beta: 0 }, start, noisyRng.fork(), NOISE_RUNS).mean : null,
+    noisyStats: noisy?.stats ?? null,
+    pendingNoise: later ? noisySweep(s, epsilons, SCENE_START_X1, sweepRng, NOISE_RUNS) : null,
   };
 }

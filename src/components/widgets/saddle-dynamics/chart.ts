@@ -1,8 +1,10 @@
 // The SaddleDynamics charts: trajectories over the contours of ½(λ₁x₁² + λ₂x₂²) with the stable and unstable
-// directions drawn, and escape steps against ε on a log axis. One function each for the build and the page.
+// directions drawn, and escape steps against ε on a log axis. One function each for the build and the page; both are
+// drawn at the width of their box (never scaled down), so their 12 px text stays 12 px on a phone.
 import * as Plot from '@observablehq/plot';
 import { squareMap } from '../shared/square-map.ts';
-import type { DynamicsScene, EscapeRow, Vec2 } from '../../../lib/landscape/saddle-dynamics.ts';
+import { CHART_STYLE, linearTick, powerOfTen } from '../shared/chart-theme.ts';
+import { escapeSteps, type DynamicsScene, type EscapeRow, type Vec2 } from '../../../lib/landscape/saddle-dynamics.ts';
 
 export const DYNAMICS_COLORS = { gd: '#ff3d7f', momentum: '#ff9f1a', noisy: '#ffffff', axis: '#ffffff' } as const;
 /** Colours of the escape chart, drawn on the page background (light or dark). */
@@ -16,20 +18,45 @@ export interface PhaseChartInput {
   lambda2: number;
   scene: DynamicsScene;
   labels: { stable: string; unstable: string };
+  /** Width and height in CSS pixels: the box's width (boxWidth), 460 at build time. */
   size?: number;
 }
 
-export function phaseChart({ document, lambda1, lambda2, scene, labels, size = 460 }: PhaseChartInput): SVGSVGElement {
-  const n = 61;
+const square = (document: Document, size: number, marks: Plot.Markish[]) =>
+  squareMap({ document, domain: [-DOMAIN, DOMAIN], size, labels: ['x₁', 'x₂'], color: 'linear', marks });
+
+/**
+ * The filled and stroked contours of ½(λ₁x₁² + λ₂x₂²) at `size`, drawn on a map of their own and kept: they are
+ * most of the cost of a redraw (hundreds of ms on a slow phone) and change only with λ₁, λ₂ or the size, while
+ * keys and fields mostly move ε and η. Same size and domain, so the same scales as the map they are copied into.
+ */
+const layers = new WeakMap<Document, Map<string, Element[]>>();
+function contourLayer(document: Document, lambda1: number, lambda2: number, size: number): Element[] {
+  const cache = layers.get(document) ?? new Map<string, Element[]>();
+  layers.set(document, cache);
+  const key = `${lambda1},${lambda2},${size}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  // 41 × 41 samples: smooth at 460 px (a cell is 11 px) and a few times cheaper than 61 × 61 (contouring dominates).
+  const n = 41;
   const values: number[] = [];
   const ticks = Array.from({ length: n }, (_, i) => -DOMAIN + (2 * DOMAIN * i) / (n - 1));
   for (const y of ticks) for (const x of ticks) values.push(0.5 * (lambda1 * x * x + lambda2 * y * y));
   const half = DOMAIN / (n - 1);
   const grid = { x1: -DOMAIN - half, x2: DOMAIN + half, y1: -DOMAIN - half, y2: DOMAIN + half, width: n, height: n };
-  const xy = { x: (p: Vec2) => p[0], y: (p: Vec2) => p[1] };
-  const marks: Plot.Markish[] = [
+  const svg = square(document, size, [
     Plot.contour(values, { ...grid, fill: Plot.identity, thresholds: 20 } as never),
     Plot.contour(values, { ...grid, stroke: 'black', strokeOpacity: 0.18, thresholds: 20 } as never),
+  ]);
+  const layer = [...svg.querySelectorAll('g[aria-label="contour"]')];
+  cache.set(key, layer);
+  if (cache.size > 6) cache.delete(cache.keys().next().value!);
+  return layer;
+}
+
+export function phaseChart({ document, lambda1, lambda2, scene, labels, size = 460 }: PhaseChartInput): SVGSVGElement {
+  const xy = { x: (p: Vec2) => p[0], y: (p: Vec2) => p[1] };
+  const marks: Plot.Markish[] = [
     // Escape radius |x₂| = R = 1.
     Plot.ruleY([-1, 1], { stroke: 'white', strokeOpacity: 0.6, strokeDasharray: '2 4' }),
     // Stable direction (the x₁ axis) solid, unstable direction (the x₂ axis) dashed.
@@ -75,26 +102,40 @@ export function phaseChart({ document, lambda1, lambda2, scene, labels, size = 4
   path(scene.momentum, DYNAMICS_COLORS.momentum);
   path(scene.gd, DYNAMICS_COLORS.gd);
   marks.push(Plot.dot([scene.gd.points[0]!], { ...xy, r: 6, fill: 'white', stroke: 'black', strokeWidth: 2 }));
-  return squareMap({ document, domain: [-DOMAIN, DOMAIN], size, labels: ['x₁', 'x₂'], color: 'linear', marks });
+  const svg = square(document, size, marks);
+  // The contours go under the first mark (the escape-radius rules), over the axes, as if drawn in this plot.
+  const first = svg.querySelector('g[aria-label="rule"]');
+  for (const g of contourLayer(document, lambda1, lambda2, size)) svg.insertBefore(g.cloneNode(true), first);
+  return svg;
 }
 
 export interface EscapeChartInput {
   document: Document;
   rows: EscapeRow[];
   labels: { x: string; y: string };
+  /** CSS pixels: the box's width (boxWidth), 560 at build time. */
   width?: number;
 }
 
+/** The steps each series plots at a row; null where there is no count (capped, never, diverges). */
+const SERIES = {
+  gd: (r: EscapeRow) => escapeSteps(r.gd),
+  momentum: (r: EscapeRow) => escapeSteps(r.momentum),
+  noisy: (r: EscapeRow) => (r.noisy && r.noisy.escaped === r.noisy.runs ? r.noisy.mean : null),
+  flow: (r: EscapeRow) => (Number.isFinite(r.flowSteps) ? r.flowSteps : null),
+};
+
 export function escapeChart({ document, rows, labels, width = 560 }: EscapeChartInput): SVGSVGElement {
-  const finite = (k: keyof EscapeRow) => rows.filter((r) => Number.isFinite(r[k] as number) && r[k] !== null);
   const x = (r: EscapeRow) => r.epsilon;
   const lo = Math.floor(Math.log10(rows[0]?.epsilon ?? 1e-8));
   const hi = Math.ceil(Math.log10(rows.at(-1)?.epsilon ?? 1e-1));
   const powers = Array.from({ length: hi - lo + 1 }, (_, i) => 10 ** (lo + i));
-  const step = Math.ceil(powers.length / 6);
+  // One label per ~48 px, so 10⁻⁸ … 10⁻¹ never overlap on a phone.
+  const step = Math.ceil(powers.length / Math.max(2, Math.floor((width - 70) / 48)));
+  const having = (y: (r: EscapeRow) => number | null) => rows.filter((r) => y(r) !== null);
   const marks: Plot.Markish[] = [
     Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.3 }),
-    Plot.line(finite('flowSteps'), { x, y: 'flowSteps', stroke: 'currentColor', strokeWidth: 1.8, strokeDasharray: '6 4' }),
+    Plot.line(having(SERIES.flow), { x, y: SERIES.flow, stroke: 'currentColor', strokeWidth: 1.8, strokeDasharray: '6 4' }),
   ];
   const series = [
     ['gd', ESCAPE_COLORS.gd, 'circle'],
@@ -102,27 +143,28 @@ export function escapeChart({ document, rows, labels, width = 560 }: EscapeChart
     ['noisy', ESCAPE_COLORS.noisy, 'triangle'],
   ] as const;
   for (const [key, color, symbol] of series) {
-    const data = finite(key);
+    const y = SERIES[key];
+    const data = having(y);
     if (!data.length) continue;
-    marks.push(Plot.line(data, { x, y: key, stroke: color, strokeWidth: 2 }));
-    marks.push(Plot.dot(data, { x, y: key, fill: color, symbol, r: 3.5 }));
+    marks.push(Plot.line(data, { x, y, stroke: color, strokeWidth: 2 }));
+    marks.push(Plot.dot(data, { x, y, fill: color, symbol, r: 3.5 }));
   }
   return Plot.plot({
     document,
     width,
-    height: Math.round(width * 0.62),
+    height: Math.round(Math.max(220, width * 0.62)),
     marginLeft: 52,
-    marginBottom: 40,
+    marginBottom: 46,
     x: {
       type: 'log',
       label: labels.x,
       labelAnchor: 'center',
       labelArrow: 'none',
-      tickFormat: (v: number) => `1e${Math.round(Math.log10(v))}`.replace('-', '−'),
-      ticks: powers.filter((_, i) => i % step === 0),
+      tickFormat: powerOfTen,
+      ticks: powers.filter((_, i) => (powers.length - 1 - i) % step === 0),
     },
-    y: { label: labels.y, labelAnchor: 'center', labelArrow: 'none', grid: true, zero: true },
-    style: { background: 'transparent', fontSize: '12px' },
+    y: { label: labels.y, labelAnchor: 'center', labelArrow: 'none', grid: true, zero: true, ticks: 5, tickFormat: linearTick(0) },
+    style: CHART_STYLE,
     marks,
   }) as unknown as SVGSVGElement;
 }
