@@ -152,7 +152,10 @@ export const mlpTrainStep = defineExperiment({
           recordEvery: config.recordEvery,
           ...(ctx.signal ? { signal: ctx.signal } : {}),
           onProgress: ({ step, losses }) =>
-            ctx.onProgress?.({ fraction: config.steps ? (step - (st?.t ?? 0)) / config.steps : 1, stage: `training, step ${step} (loss ${fmt(losses[0]!)})` }),
+            ctx.onProgress?.({
+              fraction: config.steps ? (step - (st?.t ?? 0)) / config.steps : 1,
+              stage: `training, step ${step} (loss ${fmt(losses[0]!)})`,
+            }),
         },
         st ? { t: st.t, ...(st.startLoss ? { startLoss: [st.startLoss] } : {}) } : undefined,
       );

@@ -109,7 +109,7 @@ export function analyzeReluUnit(theta: readonly number[], points: readonly Point
   const hessian = reluUnitHessian(t, points, 'off');
   const eigenvalues = eigenvalues4(hessian);
   const kinks = points.flatMap(([x], i) => (Math.abs(t[0] * x + t[1]) <= KINK_TOL ? [{ x, residual: residuals[i]! }] : []));
-  const tol = { gradTol: GRAD_TOL, absTol: EIG_ABS_TOL, relTol: 1e-6 };
+  const tol = { gradTol: GRAD_TOL, accuracy: { precision: 'float64' as const }, absTol: EIG_ABS_TOL, relTol: 1e-6 };
   let classification = classifyPoint(eigenvalues, gradNorm, tol);
   const out: ReluUnitAnalysis = {
     theta: t,
@@ -155,7 +155,13 @@ export interface ReluUnitDescent {
 export async function descendReluUnit(
   theta0: readonly number[],
   points: readonly Point2[],
-  { lr, steps, gradTol = GRAD_TOL, record = 200, signal }: { lr: number; steps: number; gradTol?: number; record?: number; signal?: AbortSignal },
+  {
+    lr,
+    steps,
+    gradTol = GRAD_TOL,
+    record = 200,
+    signal,
+  }: { lr: number; steps: number; gradTol?: number; record?: number; signal?: AbortSignal },
 ): Promise<ReluUnitDescent> {
   const every = Math.max(1, Math.ceil(steps / record));
   const f = (t: readonly number[]) => ({ loss: reluUnitLoss(t, points), grad: reluUnitGradient(t, points) });

@@ -58,7 +58,8 @@ export interface ZeroTolerance {
  * @param absTol a stated absolute threshold (0 for none)
  */
 export function zeroEigenvalueTolerance(norm: number, accuracy: HessianAccuracy, relTol = 0, absTol = 0): ZeroTolerance {
-  const floor = ZERO_FLOOR_FACTOR * EPSILON[accuracy.precision] * norm;
+  // A spectrum that vanishes entirely has no scale: one unit keeps the threshold positive (every λ is 0 anyway).
+  const floor = ZERO_FLOOR_FACTOR * EPSILON[accuracy.precision] * (norm > 0 ? norm : 1);
   const measured = (accuracy.size ?? 1) * (accuracy.asymmetry ?? 0);
   const candidates: [number, ZeroTolBasis][] = [
     [measured, 'asymmetry'],

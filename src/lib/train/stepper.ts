@@ -71,7 +71,12 @@ export interface StepperResult {
  * Steps `engine` for `steps` updates from its state (global step `state.t`), or until every run has stopped.
  * The engine is not disposed.
  */
-export async function runStepper(engine: StepEngine, steps: number, options: StepperOptions = {}, resume?: StepperState): Promise<StepperResult> {
+export async function runStepper(
+  engine: StepEngine,
+  steps: number,
+  options: StepperOptions = {},
+  resume?: StepperState,
+): Promise<StepperResult> {
   const { runs, P, precision } = engine;
   const { gradTol = 0, lossTol, recordEvery = 1, rng, signal } = options;
   const minibatch = options.batchSize !== undefined && engine.samples !== undefined && options.batchSize < engine.samples;

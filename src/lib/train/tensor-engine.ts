@@ -31,7 +31,8 @@ export interface StepEngine {
   dispose(): void;
 }
 
-const fromJson = (rows: number, P: number, a: number[] | undefined) => (a ? tf.keep(tf.tensor2d(Float32Array.from(a), [rows, P])) : undefined);
+const fromJson = (rows: number, P: number, a: number[] | undefined) =>
+  a ? tf.keep(tf.tensor2d(Float32Array.from(a), [rows, P])) : undefined;
 
 /**
  * A tensor engine over `objective` for R runs starting at `theta0` (R×P).
