@@ -102,10 +102,7 @@ export function measuredDenseHessian(hvps: HvpFunction, P: number, chunk = 256):
   return { hessian: H, asymmetry };
 }
 
-/** measuredDenseHessian without the asymmetry. */
-export const denseHessianFrom = (hvps: HvpFunction, P: number, chunk = 256): Float64Array => measuredDenseHessian(hvps, P, chunk).hessian;
-
 /** The dense Hessian of any batched loss, by reverse-over-reverse autodiff on stacked copies of θ. */
 export function denseHessian(loss: BatchedLoss, theta: Vec, chunk = 256): Float64Array {
-  return denseHessianFrom((d, k) => hessianVectorProducts(loss, theta, d, k), theta.length, chunk);
+  return measuredDenseHessian((d, k) => hessianVectorProducts(loss, theta, d, k), theta.length, chunk).hessian;
 }

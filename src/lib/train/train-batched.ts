@@ -5,7 +5,7 @@ import type { Objective } from '../models/objective.ts';
 import type { Rng } from '../random/rng.ts';
 import { count, nonNegativeNumber } from '../config/numbers.ts';
 import { optimizerSchema } from './optimizers.ts';
-import { runStepper, sampleBatch, type RunResult, type RunState } from './stepper.ts';
+import { runStepper, type RunResult, type RunState } from './stepper.ts';
 import { tensorEngine } from './tensor-engine.ts';
 
 export const trainConfigSchema = z.strictObject({
@@ -42,7 +42,7 @@ export interface RunContext {
   signal?: AbortSignal;
 }
 
-export { AbortError, sampleBatch };
+export { AbortError };
 
 /**
  * Trains R runs from `thetas` (R×P) on the one stepper (stepper.ts: one evaluation of L and ∇L per full-batch

@@ -15,7 +15,10 @@ const FLOAT32_TOL = 1e-6;
 /** Each function with its second derivative in closed form (t = tanh x): tanh″ = −2t(1 − t²). */
 const CASES = {
   'tanh(x)': { f: (v: tf.Tensor) => tf.tanh(v), d2: (x: number, t = Math.tanh(x)) => -2 * t * (1 - t * t) },
-  'x·tanh(x)': { f: (v: tf.Tensor) => tf.mul(v, tf.tanh(v)), d2: (x: number, t = Math.tanh(x)) => 2 * (1 - t * t) - 2 * x * t * (1 - t * t) },
+  'x·tanh(x)': {
+    f: (v: tf.Tensor) => tf.mul(v, tf.tanh(v)),
+    d2: (x: number, t = Math.tanh(x)) => 2 * (1 - t * t) - 2 * x * t * (1 - t * t),
+  },
 };
 type Case = (typeof CASES)[keyof typeof CASES];
 /** tf.grad(tf.grad(f)) at x, or the error it throws. */
@@ -51,7 +54,8 @@ describe('tfjs canary: second derivative of tanh', () => {
     } finally {
       console.warn = warn;
     }
-    const fixed = 'stock tfjs now differentiates tanh twice correctly: the Tanh patch in src/lib/autodiff/second-order-grads.ts (and the ~4.22 pin) can go';
+    const fixed =
+      'stock tfjs now differentiates tanh twice correctly: the Tanh patch in src/lib/autodiff/second-order-grads.ts (and the ~4.22 pin) can go';
     // tanh alone: the only path runs through the saved output, so the second pass finds no gradient and throws.
     for (const x of POINTS) expect(secondDerivative(CASES['tanh(x)'], x), fixed).toBeInstanceOf(Error);
     // x·tanh(x): another path exists, so a number comes back, but without the tanh″ term: wrong at every x ≠ 0.

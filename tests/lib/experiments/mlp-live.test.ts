@@ -3,11 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tf } from '../../../src/lib/autodiff/tf.ts';
 import { runExperiment } from '../../../src/lib/experiments/index.ts';
 import { divergenceThreshold } from '../../../src/lib/train/divergence.ts';
-import {
-  MAX_LIVE_PARAMETERS,
-  type MlpProbeSpectrumResult,
-  type MlpTrainStepResult,
-} from '../../../src/lib/experiments/mlp-live.ts';
+import { MAX_LIVE_PARAMETERS, type MlpProbeSpectrumResult, type MlpTrainStepResult } from '../../../src/lib/experiments/mlp-live.ts';
 import { symmetricEigen } from '../../../src/lib/linalg/symmetric-eigen.ts';
 import { makeJellyfish } from '../../../src/lib/data/jellyfish.ts';
 import { createRng } from '../../../src/lib/random/rng.ts';
