@@ -32,6 +32,8 @@ export interface RunResult {
 export interface StepperState extends OptimizerStateJson {
   /** Each run's loss at step 0: the reference of the divergence rule. */
   startLoss?: number[];
+  /** Runs that have stopped, how and at which step: they stay stopped when resumed. */
+  stopped?: { run: number; state: 'converged' | 'diverged'; step: number }[];
 }
 
 export interface StepperOptions {
@@ -88,6 +90,12 @@ export async function runStepper(
   if (start && start.length !== runs) throw new Error(`runStepper: startLoss has ${start.length} numbers for ${runs} runs`);
   const result: RunResult[] = Array.from({ length: runs }, () => ({ loss: NaN, gradNorm: NaN, steps: t0, state: 'finished' as RunState }));
   const active = new Float32Array(runs).fill(1);
+  const carried = new Set<number>();
+  for (const { run, state, step } of resume?.stopped ?? []) {
+    Object.assign(result[run]!, { state, steps: step });
+    active[run] = 0;
+    carried.add(run);
+  }
   const kept = new Map<number, number[]>();
   const history: HistoryRow[] = [];
   const raised = new Map<number, { used: number; loss: number }>();
@@ -106,6 +114,9 @@ export async function runStepper(
       const full = engine.evaluate();
       losses = Array.from(full.losses);
       start ??= losses.slice();
+      // A run stopped in an earlier chunk sits at its final (or last finite) θ: its loss there is its result.
+      for (const r of carried) Object.assign(result[r]!, { loss: full.losses[r]!, gradNorm: full.gradNorms[r]! });
+      carried.clear();
       for (let r = 0; r < runs; r++) {
         if (!active[r]) continue;
         const run = result[r]!;
@@ -139,7 +150,9 @@ export async function runStepper(
   const thetas = Array.from(engine.readTheta());
   for (const [r, row] of kept) thetas.splice(r * P, P, ...row);
   const notices = [...raised.values()].slice(0, 1).map(({ used, loss }) => gradTolNotice(gradTol, used, loss, precision));
-  return { thetas, runs: result, history, state: { ...engine.exportState(), ...(start ? { startLoss: start } : {}) }, notices };
+  const stopped = result.flatMap(({ state, steps: step }, run) => (state === 'finished' ? [] : [{ run, state, step }]));
+  const state: StepperState = { ...engine.exportState(), ...(start ? { startLoss: start } : {}), ...(stopped.length ? { stopped } : {}) };
+  return { thetas, runs: result, history, state, notices };
 }
 
 /** `size` distinct sample indices drawn uniformly without replacement (partial Fisher–Yates). */
