@@ -1,10 +1,10 @@
 // Experiments for training an MLP live in resumable chunks, and probing the full Hessian spectrum at any θ.
 //
 // The worker keeps no state between requests, so the page carries it: `mlp-train-step` takes θ and the
-// optimiser's state (Adam's moments m, v and the step count t) and returns them after `steps` more updates.
-// Because the state travels exactly (float32 values survive JSON as float64 numbers), training 50 + 50 steps
-// gives bit for bit the θ of 100 steps at once. `mlp-probe-spectrum` takes any θ and returns its eigenvalues,
-// gradient norm and the verdict of the second-order test. Both rebuild the data set from the request's seed,
+// optimiser's state (Adam's moments m, v, the step count t, and L₀ for the divergence rule) and returns them
+// after `steps` more updates. Because the state travels exactly (float32 values survive JSON as float64
+// numbers), training 50 + 50 steps gives bit for bit the θ of 100 steps at once. `mlp-probe-spectrum` takes
+// any θ and returns its eigenvalues, gradient norm and the verdict of the second-order test. Both rebuild the data set from the request's seed,
 // so every chunk of one run sees the same samples, and θ₀ (when no θ is given) is drawn after the data set,
 // exactly as `mlp-spectrum` draws it.
 import { z } from 'zod';
