@@ -70,12 +70,19 @@ export function hessianVectorProduct(loss: BatchedLoss, theta: Vec, v: Vec): Flo
 /** k Hessian-vector products at a fixed θ: directions k×P → k×P (row-major). */
 export type HvpFunction = (directions: Float32Array, k: number) => Float64Array;
 
+/** A dense Hessian with the asymmetry max|H − Hᵀ| measured before symmetrising: the float32 round-off of its entries. */
+export interface MeasuredHessian {
+  /** P×P row-major, symmetrised. */
+  hessian: Float64Array;
+  asymmetry: number;
+}
+
 /**
  * The full P×P Hessian from Hessian-vector products with the unit vectors, `chunk` at a time, symmetrised:
- * (H + Hᵀ)/2 removes the float32 round-off that makes the two computed halves differ slightly.
- * @returns P×P row-major Float64Array
+ * (H + Hᵀ)/2 removes the float32 round-off that makes the two computed halves differ slightly. That difference
+ * is returned too, since it measures how far from zero an eigenvalue may be and still be zero (numerics/tolerances.ts).
  */
-export function denseHessianFrom(hvps: HvpFunction, P: number, chunk = 256): Float64Array {
+export function measuredDenseHessian(hvps: HvpFunction, P: number, chunk = 256): MeasuredHessian {
   const H = new Float64Array(P * P);
   for (let start = 0; start < P; start += chunk) {
     const k = Math.min(chunk, P - start);
@@ -83,17 +90,19 @@ export function denseHessianFrom(hvps: HvpFunction, P: number, chunk = 256): Flo
     for (let r = 0; r < k; r++) E[r * P + start + r] = 1;
     H.set(hvps(E, k), start * P);
   }
+  let asymmetry = 0;
   for (let i = 0; i < P; i++) {
     for (let j = i + 1; j < P; j++) {
-      const m = 0.5 * (H[i * P + j]! + H[j * P + i]!);
-      H[i * P + j] = m;
-      H[j * P + i] = m;
+      const a = H[i * P + j]!;
+      const b = H[j * P + i]!;
+      asymmetry = Math.max(asymmetry, Math.abs(a - b));
+      H[i * P + j] = H[j * P + i] = 0.5 * (a + b);
     }
   }
-  return H;
+  return { hessian: H, asymmetry };
 }
 
 /** The dense Hessian of any batched loss, by reverse-over-reverse autodiff on stacked copies of θ. */
 export function denseHessian(loss: BatchedLoss, theta: Vec, chunk = 256): Float64Array {
-  return denseHessianFrom((d, k) => hessianVectorProducts(loss, theta, d, k), theta.length, chunk);
+  return measuredDenseHessian((d, k) => hessianVectorProducts(loss, theta, d, k), theta.length, chunk).hessian;
 }

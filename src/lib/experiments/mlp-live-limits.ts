@@ -5,7 +5,5 @@
  * eigensolver ~4P³ flops, about a quarter of a second at P = 600 in a browser worker.
  */
 export const MAX_LIVE_PARAMETERS = 600;
-/** A loss above this (or not finite) counts as diverged: the run is stopped there. */
-export const DIVERGED_LOSS = 1e10;
 /** Most steps one training request may take. */
 export const MAX_CHUNK_STEPS = 20_000;

@@ -1,16 +1,15 @@
 // Experiments for training an MLP live in resumable chunks, and probing the full Hessian spectrum at any θ.
 //
 // The worker keeps no state between requests, so the page carries it: `mlp-train-step` takes θ and the
-// optimiser's state (Adam's moments m, v and the step count t) and returns them after `steps` more updates.
-// Because the state travels exactly (float32 values survive JSON as float64 numbers), training 50 + 50 steps
-// gives bit for bit the θ of 100 steps at once. `mlp-probe-spectrum` takes any θ and returns its eigenvalues,
-// gradient norm and the verdict of the second-order test. Both rebuild the data set from the request's seed,
+// optimiser's state (Adam's moments m, v, the step count t, and L₀ for the divergence rule) and returns them
+// after `steps` more updates. Because the state travels exactly (float32 values survive JSON as float64
+// numbers), training 50 + 50 steps gives bit for bit the θ of 100 steps at once. `mlp-probe-spectrum` takes
+// any θ and returns its eigenvalues, gradient norm and the verdict of the second-order test. Both rebuild the data set from the request's seed,
 // so every chunk of one run sees the same samples, and θ₀ (when no θ is given) is drawn after the data set,
 // exactly as `mlp-spectrum` draws it.
 import { z } from 'zod';
-import { lossAndGradient, rowLossesAndGradients } from '../autodiff/derivatives.ts';
+import { lossAndGradient } from '../autodiff/derivatives.ts';
 import { ACTIVATIONS, LOSSES } from '../autodiff/ops.ts';
-import { readTensors, tf, tidyObject } from '../autodiff/tf.ts';
 import { count, positiveNumber } from '../config/numbers.ts';
 import { makeDataset, type Dataset } from '../data/index.ts';
 import { classifyPoint, type Classification } from '../landscape/classify.ts';
@@ -18,12 +17,14 @@ import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
 import { mlpInit, mlpParamCount, type MlpSpec } from '../models/mlp.ts';
 import { mlpObjective, objectiveHessian, type Objective } from '../models/objective.ts';
 import { AbortError } from '../train/abort.ts';
-import { optimizerSetting, optimizerStep, type OptimizerState } from '../train/optimizers.ts';
+import { optimizerSetting } from '../train/optimizers.ts';
+import { runStepper } from '../train/stepper.ts';
+import { tensorEngine } from '../train/tensor-engine.ts';
 import type { Rng } from '../random/rng.ts';
 import { defineExperiment, fmt } from './types.ts';
-import { DIVERGED_LOSS, MAX_CHUNK_STEPS, MAX_LIVE_PARAMETERS } from './mlp-live-limits.ts';
+import { MAX_CHUNK_STEPS, MAX_LIVE_PARAMETERS } from './mlp-live-limits.ts';
 
-export { DIVERGED_LOSS, MAX_CHUNK_STEPS, MAX_LIVE_PARAMETERS };
+export { MAX_CHUNK_STEPS, MAX_LIVE_PARAMETERS };
 
 const finiteArray = (label: string) =>
   z.array(z.number({ error: `${label} must hold finite numbers` }).refine(Number.isFinite, `${label} must hold finite numbers`));
@@ -42,6 +43,8 @@ export const optimizerStateSchema = z.strictObject({
   t: z.number().int().min(0, 'optimizerState.t must be ≥ 0'),
   m: finiteArray('optimizerState.m').optional(),
   v: finiteArray('optimizerState.v').optional(),
+  /** The loss at step 0: the reference of the divergence rule (train/divergence.ts), so chunks diverge where one run would. */
+  startLoss: z.number().refine(Number.isFinite, 'optimizerState.startLoss must be finite').optional(),
 });
 export type OptimizerStateJson = z.infer<typeof optimizerStateSchema>;
 
@@ -79,7 +82,7 @@ export interface MlpTrainStepResult {
   history: { step: number; loss: number }[];
   loss: number;
   gradNorm: number;
-  /** Set when the loss turned non-finite or exceeded DIVERGED_LOSS: the step where it did, and the loss there. */
+  /** Set when the run diverged by the rule of train/divergence.ts: the step where it did, and the loss there. */
   diverged: { step: number; loss: number } | null;
 }
 
@@ -125,8 +128,6 @@ function buildNet(config: NetConfig, rng: Rng): Net {
   return { data, spec, P, objective: mlpObjective(spec, config.loss, data.inputs, data.targets, data.n), theta };
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 export const mlpTrainStep = defineExperiment({
   id: 'mlp-train-step',
   description: 'Train a small MLP for a chunk of full-batch steps from a given θ and optimiser state, returning both for the next chunk.',
@@ -141,82 +142,41 @@ export const mlpTrainStep = defineExperiment({
     ] as const) {
       if (arr && arr.length !== P) throw new Error(`optimizerState.${key}: has ${arr.length} numbers, expected ${P}`);
     }
-    let theta = tf.keep(tf.tensor2d(theta0, [1, P]));
-    let state: OptimizerState = {
-      t: st?.t ?? 0,
-      ...(st?.m ? { m: tf.keep(tf.tensor2d(Float32Array.from(st.m), [1, P])) } : {}),
-      ...(st?.v ? { v: tf.keep(tf.tensor2d(Float32Array.from(st.v), [1, P])) } : {}),
-    };
-    const disposeState = (s: OptimizerState) => {
-      s.m?.dispose();
-      s.v?.dispose();
-    };
-    const t0 = state.t;
-    const history: MlpTrainStepResult['history'] = [];
-    let lastFinite: Float32Array = Float32Array.from(theta0);
-    let loss = Number.NaN,
-      gradNorm = Number.NaN;
-    let diverged: MlpTrainStepResult['diverged'] = null;
+    const engine = tensorEngine(objective, theta0, 1, config.optimizer, undefined, st);
     try {
-      // Step s evaluates L and ∇L at θ_t (t = t0 + s); the same gradient then makes the update θ_t → θ_{t+1}.
-      for (let s = 0; s <= config.steps; s++) {
-        const t = t0 + s;
-        const { grad, values } = tidyObject(() => {
-          const { value, grad: g } = rowLossesAndGradients((x) => objective.loss(x), theta);
-          return { grad: tf.keep(g), values: tf.concat([value, tf.reshape(tf.norm(g), [1])]) };
-        });
-        const [lv, gv] = readTensors(() => [values])[0]!;
-        values.dispose();
-        try {
-          if (!Number.isFinite(lv!) || !Number.isFinite(gv!) || lv! > DIVERGED_LOSS) {
-            diverged = { step: t, loss: lv! };
-            history.push({ step: t, loss: lv! });
-            break;
-          }
-          loss = lv!;
-          gradNorm = gv!;
-          lastFinite = Float32Array.from(theta.dataSync());
-          if ((t % config.recordEvery === 0 || s === config.steps) && (s > 0 || t0 === 0)) history.push({ step: t, loss });
-          if (s === config.steps) break;
-          const next = tidyObject(() => {
-            const out = optimizerStep(config.optimizer, theta, grad, state);
-            return {
-              theta: tf.keep(out.theta),
-              m: out.state.m ? tf.keep(out.state.m) : undefined,
-              v: out.state.v ? tf.keep(out.state.v) : undefined,
-              t: out.state.t,
-            };
-          });
-          theta.dispose();
-          disposeState(state);
-          theta = next.theta;
-          state = { t: next.t, ...(next.m ? { m: next.m } : {}), ...(next.v ? { v: next.v } : {}) };
-        } finally {
-          grad.dispose();
-        }
-        if (s % 25 === 24) {
-          ctx.onProgress?.({ fraction: s / config.steps, stage: `training, step ${t} (loss ${fmt(loss)})` });
-          await yieldToEventLoop();
-          if (ctx.signal?.aborted) throw new AbortError();
-        }
-      }
-      const read = (x: tf.Tensor2D | undefined) => (x ? Array.from(x.dataSync()) : undefined);
-      const m = diverged ? undefined : read(state.m);
-      const v = diverged ? undefined : read(state.v);
-      const step = diverged ? Math.max(t0, diverged.step - 1) : state.t;
+      // Step t evaluates L and ∇L at θ_t once; the same gradient then makes the update θ_t → θ_{t+1}.
+      const out = await runStepper(
+        engine,
+        config.steps,
+        {
+          recordEvery: config.recordEvery,
+          ...(ctx.signal ? { signal: ctx.signal } : {}),
+          onProgress: ({ step, losses }) =>
+            ctx.onProgress?.({
+              fraction: config.steps ? (step - (st?.t ?? 0)) / config.steps : 1,
+              stage: `training, step ${step} (loss ${fmt(losses[0]!)})`,
+            }),
+        },
+        st ? { t: st.t, ...(st.startLoss ? { startLoss: [st.startLoss] } : {}) } : undefined,
+      );
+      const run = out.runs[0]!;
+      const diverged = run.state === 'diverged' ? { step: run.steps, loss: run.divergedLoss! } : null;
+      const history = out.history.map((h) => ({ step: h.step, loss: h.losses[0]! }));
+      if (diverged && history.at(-1)?.step !== diverged.step) history.push({ step: diverged.step, loss: diverged.loss });
+      const step = diverged ? Math.max(st?.t ?? 0, diverged.step - 1) : out.state.t;
+      const { m, v } = out.state;
       return {
         parameters: P,
         step,
-        theta: Array.from(lastFinite),
-        optimizerState: { t: step, ...(m ? { m } : {}), ...(v ? { v } : {}) },
+        theta: out.thetas,
+        optimizerState: diverged ? { t: step } : { t: step, ...(m ? { m } : {}), ...(v ? { v } : {}), startLoss: out.state.startLoss![0]! },
         history,
-        loss,
-        gradNorm,
+        loss: run.loss,
+        gradNorm: run.gradNorm,
         diverged,
       };
     } finally {
-      theta.dispose();
-      disposeState(state);
+      engine.dispose();
       objective.dispose();
     }
   },

@@ -4,7 +4,7 @@ import { lossAndGradient } from '../autodiff/derivatives.ts';
 import { ACTIVATIONS, LOSSES } from '../autodiff/ops.ts';
 import type { tf } from '../autodiff/tf.ts';
 import { makeDataset } from '../data/index.ts';
-import { mlpObjective, objectiveHessian } from '../models/objective.ts';
+import { measuredObjectiveHessian, mlpObjective } from '../models/objective.ts';
 import { mlpInit, mlpParamCount, type MlpSpec } from '../models/mlp.ts';
 import { classifyPoint, type Classification } from '../landscape/classify.ts';
 import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
@@ -99,7 +99,8 @@ export const mlpSpectrum = defineExperiment({
       }
       ctx.onProgress?.({ fraction: 0.9, stage: 'computing the Hessian and its eigenvalues' });
       const { loss: L, grad } = lossAndGradient(loss, theta);
-      const { values } = symmetricEigen(objectiveHessian(objective, theta), P);
+      const { hessian, asymmetry } = measuredObjectiveHessian(objective, theta);
+      const { values } = symmetricEigen(hessian, P);
       const gradNorm = Math.sqrt(grad.reduce((a, g) => a + g * g, 0));
       return {
         dataset: data.id,
@@ -110,7 +111,7 @@ export const mlpSpectrum = defineExperiment({
         eigenvalues: Array.from(values),
         lambdaMin: values[0]!,
         lambdaMax: values[P - 1]!,
-        classification: classifyPoint(values, gradNorm, { gradTol: 1e-2 }),
+        classification: classifyPoint(values, gradNorm, { gradTol: 1e-2, accuracy: { precision: 'float32', asymmetry, size: P } }),
         history: trained.history.map((h) => ({ step: h.step, loss: h.losses[0]! })),
         ...(run.state === 'diverged' ? { divergedAtStep: run.steps } : {}),
       };

@@ -100,7 +100,7 @@ export const reluProbe = defineExperiment({
   configSchema: reluProbeConfig,
   async run(config, ctx): Promise<ReluProbeResult> {
     if (config.mode === 'probe') return probeReluUnit(config.theta, D1_POINTS, config.radius, config.probes, ctx.rng, ctx.signal);
-    const descent = descendReluUnit(config.theta, D1_POINTS, {
+    const descent = await descendReluUnit(config.theta, D1_POINTS, {
       lr: config.lr,
       steps: config.steps,
       ...(ctx.signal ? { signal: ctx.signal } : {}),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { lossesAndGradients } from '../autodiff/derivatives.ts';
 import { readTensor, tf } from '../autodiff/tf.ts';
-import { mlpObjective, objectiveHessian } from '../models/objective.ts';
+import { measuredObjectiveHessian, mlpObjective } from '../models/objective.ts';
 import type { MlpSpec } from '../models/mlp.ts';
 import { SWIRSZCZ_SETS, makeSwirszczRegression, type ReluNet1D, type SwirszczSetId } from '../data/swirszcz-regression.ts';
 import { classifyPoint, type Classification } from '../landscape/classify.ts';
@@ -66,7 +66,8 @@ export const reluRegressionMinima = defineExperiment({
         const theta = reluNetToTheta(ref.params);
         const { losses, grads } = lossesAndGradients(loss, Float32Array.from(theta), 1);
         const P = theta.length;
-        const { values } = symmetricEigen(objectiveHessian(objective, theta), P);
+        const { hessian, asymmetry } = measuredObjectiveHessian(objective, theta);
+        const { values } = symmetricEigen(hessian, P);
         const gradNorm = Math.hypot(...grads);
         const kinks = set.points.filter(([x]) => ref.params.w.some((w, j) => Math.abs(w * x + ref.params.b[j]!) < 1e-9)).length;
         return {
@@ -76,7 +77,7 @@ export const reluRegressionMinima = defineExperiment({
           publishedLoss: ref.loss,
           gradNorm,
           eigenvalues: Array.from(values),
-          classification: classifyPoint(values, gradNorm),
+          classification: classifyPoint(values, gradNorm, { accuracy: { precision: 'float32', asymmetry, size: P } }),
           kinks,
           probe: probe(objective.loss, theta, config.probes, config.radius, ctx.rng),
         };

@@ -2,8 +2,10 @@
 //
 // The second-order test (lecture 2): at a critical point, all eigenvalues > 0 → strict local minimum;
 // all < 0 → strict local maximum; both signs → saddle point (even if some are zero); otherwise some are
-// zero and the rest share a sign → the test is inconclusive ("degenerate"). Float32 Hessians are never
-// exactly singular, so |λ| ≤ tol counts as zero, with tol relative to the largest |λ|.
+// zero and the rest share a sign → the test is inconclusive ("degenerate"). Computed Hessians are never
+// exactly singular, so |λ| ≤ tol counts as zero; tol comes from numerics/tolerances.ts: the rounding bound of
+// the precision (and the measured asymmetry, when the caller has it), or a coarser stated threshold.
+import { FLAT_RELATIVE_TOL, zeroEigenvalueTolerance, type HessianAccuracy, type ZeroTolBasis } from '../numerics/tolerances.ts';
 
 export type Verdict = 'local-minimum' | 'local-maximum' | 'saddle' | 'degenerate' | 'not-critical';
 
@@ -16,24 +18,31 @@ export interface Classification {
   positiveFraction: number;
   /** The threshold below which |λ| counted as zero. */
   zeroTol: number;
+  /** What set it (numerics/tolerances.ts): the measured asymmetry, the rounding floor, or the relative or absolute threshold. */
+  zeroTolBasis: ZeroTolBasis;
+  /** The rounding bound alone: eigenvalues within it are zero to the precision of the Hessian. */
+  roundingTol: number;
 }
 
 export interface ClassifyOptions {
   /** ‖∇L‖ above this means "not a critical point". */
   gradTol?: number;
-  /** |λ| ≤ max(absTol, relTol · max|λ|) counts as zero. */
-  absTol?: number;
+  /** How the Hessian was computed (default: float32, asymmetry not measured). */
+  accuracy?: HessianAccuracy;
+  /** A stated coarser threshold relative to max|λ| (default lecture 4's 10⁻⁴; 0 for the rounding bound alone). */
   relTol?: number;
+  /** A stated absolute threshold (default none). */
+  absTol?: number;
 }
 
 export function classifyPoint(
   eigenvalues: ArrayLike<number>,
   gradNorm: number,
-  { gradTol = 1e-3, absTol = 1e-5, relTol = 1e-4 }: ClassifyOptions = {},
+  { gradTol = 1e-3, accuracy = { precision: 'float32' }, relTol = FLAT_RELATIVE_TOL, absTol = 0 }: ClassifyOptions = {},
 ): Classification {
   let scale = 0;
   for (let i = 0; i < eigenvalues.length; i++) scale = Math.max(scale, Math.abs(eigenvalues[i]!));
-  const zeroTol = Math.max(absTol, relTol * scale);
+  const { tol: zeroTol, basis, rounding } = zeroEigenvalueTolerance(scale, accuracy, relTol, absTol);
   let positive = 0,
     negative = 0,
     zero = 0;
@@ -52,5 +61,14 @@ export function classifyPoint(
         : negative === 0
           ? 'local-minimum'
           : 'local-maximum';
-  return { verdict, positive, negative, zero, positiveFraction: eigenvalues.length ? positive / eigenvalues.length : 0, zeroTol };
+  return {
+    verdict,
+    positive,
+    negative,
+    zero,
+    positiveFraction: eigenvalues.length ? positive / eigenvalues.length : 0,
+    zeroTol,
+    zeroTolBasis: basis,
+    roundingTol: rounding,
+  };
 }

@@ -31,7 +31,12 @@ export function analyzePoint(s: Surface, point: Vec2): PointAnalysis {
     hessian,
     eigenvalues: values,
     eigenvectors: vectors,
-    classification: classifyPoint(values, gradNorm, { gradTol: CRITICAL_GRAD_TOL, absTol: 1e-9, relTol: 1e-9 }),
+    classification: classifyPoint(values, gradNorm, {
+      gradTol: CRITICAL_GRAD_TOL,
+      accuracy: { precision: 'float64' },
+      absTol: 1e-9,
+      relTol: 1e-9,
+    }),
   };
 }
 

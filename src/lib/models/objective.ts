@@ -1,7 +1,7 @@
 // A model bound to its data and loss: the batched loss Θ [R, P] → [R] that training and the Hessian tools use.
 import { readTensor, tf } from '../autodiff/tf.ts';
 import { lossOf, type Loss } from '../autodiff/ops.ts';
-import { denseHessianFrom, hessianVectorProducts, type HvpFunction } from '../autodiff/derivatives.ts';
+import { measuredDenseHessian, hessianVectorProducts, type HvpFunction, type MeasuredHessian } from '../autodiff/derivatives.ts';
 import { mlpForward, mlpParamCount, type MlpSpec } from './mlp.ts';
 import { mlpHessianVectorProducts } from './mlp-hvp.ts';
 
@@ -31,9 +31,14 @@ export function objectiveHvps(objective: Objective, theta: ArrayLike<number>): H
     : (d, k) => hessianVectorProducts((t) => objective.loss(t), theta, d, k);
 }
 
+/** The dense P×P Hessian of an objective at θ, with its measured asymmetry (the input of the zero-eigenvalue threshold). */
+export function measuredObjectiveHessian(objective: Objective, theta: ArrayLike<number>, chunk = 64): MeasuredHessian {
+  return measuredDenseHessian(objectiveHvps(objective, theta), objective.P, chunk);
+}
+
 /** The dense P×P Hessian of an objective at θ. */
 export function objectiveHessian(objective: Objective, theta: ArrayLike<number>, chunk = 64): Float64Array {
-  return denseHessianFrom(objectiveHvps(objective, theta), objective.P, chunk);
+  return measuredObjectiveHessian(objective, theta, chunk).hessian;
 }
 
 /**

@@ -15,6 +15,8 @@
 // never decides: H has a zero eigenvalue whenever (w, b, v) ≠ 0.
 import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
 import { classifyPoint, type Classification } from '../landscape/classify.ts';
+import { arrayEngine } from '../train/array-engine.ts';
+import { runStepper } from '../train/stepper.ts';
 
 export type Theta4 = [number, number, number, number];
 export type Point2 = readonly [number, number];
@@ -122,7 +124,7 @@ export function analyzeReluUnit(theta: readonly number[], points: readonly Point
   const hessian = reluUnitHessian(t, points, 'off');
   const eigenvalues = eigenvalues4(hessian);
   const kinks = pointsOnKink(t, points);
-  const tol = { gradTol: GRAD_TOL, absTol: EIG_ABS_TOL, relTol: 1e-6 };
+  const tol = { gradTol: GRAD_TOL, accuracy: { precision: 'float64' as const }, absTol: EIG_ABS_TOL, relTol: 1e-6 };
   let classification = classifyPoint(eigenvalues, gradNorm, tol);
   const out: ReluUnitAnalysis = {
     theta: t,
@@ -162,10 +164,11 @@ export interface ReluUnitDescent {
 }
 
 /**
- * Plain gradient descent θ ← θ − η∇L for at most `steps` steps; stops when ‖∇L‖ ≤ gradTol. Counts as diverged
- * when L or θ stops being finite or L exceeds 10⁶·(L₀ + 1). Records about `record` points of the path.
+ * Plain gradient descent θ ← θ − η∇L for at most `steps` steps on the one stepper (train/stepper.ts), in float64;
+ * stops when ‖∇L‖ ≤ gradTol, and diverges by the stepper's rule (train/divergence.ts). Records about `record`
+ * points of the path; a diverged descent ends its path at the last finite θ.
  */
-export function descendReluUnit(
+export async function descendReluUnit(
   theta0: readonly number[],
   points: readonly Point2[],
   {
@@ -174,32 +177,22 @@ export function descendReluUnit(
     gradTol = GRAD_TOL,
     record = 200,
     signal,
-  }: { lr: number; steps: number; gradTol?: number; record?: number; signal?: { aborted: boolean } },
-): ReluUnitDescent {
-  let theta = [...theta0] as Theta4;
-  const L0 = reluUnitLoss(theta, points);
+  }: { lr: number; steps: number; gradTol?: number; record?: number; signal?: AbortSignal },
+): Promise<ReluUnitDescent> {
   const every = Math.max(1, Math.ceil(steps / record));
-  const path: ReluUnitDescent['path'] = [{ step: 0, theta: [...theta] as Theta4, loss: L0 }];
-  let loss = L0;
-  let g = reluUnitGradient(theta, points);
-  let outcome: DescentOutcome = 'max-steps';
-  let k = 0;
-  for (; k < steps; k++) {
-    if (Math.hypot(...g) <= gradTol) {
-      outcome = 'converged';
-      break;
-    }
-    if (signal?.aborted && k % 1024 === 0) break;
-    theta = theta.map((t, i) => t - lr * g[i]!) as Theta4;
-    loss = reluUnitLoss(theta, points);
-    if (!Number.isFinite(loss) || !theta.every(Number.isFinite) || loss > 1e6 * (L0 + 1)) {
-      outcome = 'diverged';
-      k++;
-      break;
-    }
-    g = reluUnitGradient(theta, points);
-    if ((k + 1) % every === 0) path.push({ step: k + 1, theta: [...theta] as Theta4, loss });
-  }
-  if (path.at(-1)!.step !== k) path.push({ step: k, theta: [...theta] as Theta4, loss });
-  return { outcome, steps: k, path, theta, loss, gradNorm: Math.hypot(...g) };
+  const f = (t: readonly number[]) => ({ loss: reluUnitLoss(t, points), grad: reluUnitGradient(t, points) });
+  const out = await runStepper(arrayEngine(f, theta0, 1, { kind: 'gd', lr }), steps, {
+    gradTol,
+    recordEvery: every,
+    recordThetas: true,
+    ...(signal ? { signal } : {}),
+  });
+  const run = out.runs[0]!;
+  const theta = out.thetas as Theta4;
+  const path: ReluUnitDescent['path'] = out.history.map((h) => ({ step: h.step, theta: h.thetas as Theta4, loss: h.losses[0]! }));
+  const end = run.state === 'diverged' ? run.steps - 1 : run.steps;
+  while (path.length && path.at(-1)!.step > end) path.pop();
+  if (path.at(-1)?.step !== end) path.push({ step: end, theta, loss: run.loss });
+  const outcome: DescentOutcome = run.state === 'finished' ? 'max-steps' : run.state;
+  return { outcome, steps: run.steps, path, theta, loss: run.loss, gradNorm: run.gradNorm };
 }

@@ -2,12 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '../../../src/lib/autodiff/tf.ts';
 import { runExperiment } from '../../../src/lib/experiments/index.ts';
-import {
-  DIVERGED_LOSS,
-  MAX_LIVE_PARAMETERS,
-  type MlpProbeSpectrumResult,
-  type MlpTrainStepResult,
-} from '../../../src/lib/experiments/mlp-live.ts';
+import { divergenceThreshold } from '../../../src/lib/train/divergence.ts';
+import { MAX_LIVE_PARAMETERS, type MlpProbeSpectrumResult, type MlpTrainStepResult } from '../../../src/lib/experiments/mlp-live.ts';
 import { symmetricEigen } from '../../../src/lib/linalg/symmetric-eigen.ts';
 import { makeJellyfish } from '../../../src/lib/data/jellyfish.ts';
 import { createRng } from '../../../src/lib/random/rng.ts';
@@ -137,7 +133,8 @@ describe('mlp-train-step', () => {
     const r = await train({ optimizer: { kind: 'gd', lr: 5 }, steps: 200 });
     expect(r.diverged).not.toBeNull();
     const last = r.diverged!.loss;
-    expect(!Number.isFinite(last) || last > DIVERGED_LOSS).toBe(true);
+    expect(!Number.isFinite(last) || last > divergenceThreshold(r.history[0]!.loss)).toBe(true);
+    expect(r.history.at(-1)).toEqual(r.diverged);
     expect(r.step).toBe(r.diverged!.step - 1);
     expect(r.step).toBeLessThan(200);
     expect(r.theta.every(Number.isFinite)).toBe(true);

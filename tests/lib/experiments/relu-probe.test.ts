@@ -192,9 +192,9 @@ describe('gradient, Hessian and probes away from the minima', () => {
 });
 
 describe('gradient descent on D1', () => {
-  it('from near the local minimum stays at L = 18 (it slides onto the flat rescaling curve), not far from where it began', () => {
+  it('from near the local minimum stays at L = 18 (it slides onto the flat rescaling curve), not far from where it began', async () => {
     const start = [1.05, -3.1, 0.9, 0.1];
-    const d = descendReluUnit(start, D1, { lr: 0.01, steps: 20_000 });
+    const d = await descendReluUnit(start, D1, { lr: 0.01, steps: 20_000 });
     expect(d.outcome).toBe('converged');
     expect(d.loss).toBeCloseTo(18, 9);
     expect(Math.hypot(...d.theta.map((t, i) => t - start[i]!))).toBeLessThan(0.3);
@@ -203,8 +203,8 @@ describe('gradient descent on D1', () => {
     expect(d.theta[2] * d.theta[0]).toBeCloseTo(1, 5);
   });
 
-  it('from (−1, 0, 1, 0) reaches the global minimum L = 14', () => {
-    const d = descendReluUnit([-1, 0, 1, 0], D1, { lr: 0.01, steps: 20_000 });
+  it('from (−1, 0, 1, 0) reaches the global minimum L = 14', async () => {
+    const d = await descendReluUnit([-1, 0, 1, 0], D1, { lr: 0.01, steps: 20_000 });
     expect(d.outcome).toBe('converged');
     expect(d.loss).toBeCloseTo(14, 9);
     expect(d.path[0]!.step).toBe(0);
@@ -212,8 +212,8 @@ describe('gradient descent on D1', () => {
     expect(d.path.length).toBeLessThanOrEqual(202);
   });
 
-  it('reports divergence at a huge learning rate instead of returning NaN', () => {
-    const d = descendReluUnit([0.5, 0, 1, 0], D1, { lr: 5, steps: 1000 });
+  it('reports divergence at a huge learning rate instead of returning NaN', async () => {
+    const d = await descendReluUnit([0.5, 0, 1, 0], D1, { lr: 5, steps: 1000 });
     expect(d.outcome).toBe('diverged');
     expect(d.steps).toBeLessThan(1000);
   });
