@@ -5,7 +5,7 @@ import { count } from '../../../lib/config/numbers.ts';
 import { fieldsShape } from '../shared/fields-schema.ts';
 import { widgetId } from '../shared/props.ts';
 import { datasetDims } from './dims.ts';
-import { fields } from './fields.ts';
+import { DATASET_KEYS, fields } from './fields.ts';
 import { MAX_HIDDEN_LAYERS, MAX_LIVE_PARAMETERS, MAX_WIDTH, parameterCount } from './model.ts';
 
 export const hessianSpectrumProps = z
@@ -21,6 +21,8 @@ export const hessianSpectrumProps = z
       .default([10]),
   })
   .superRefine((p, ctx) => {
+    // Only a valid data set and width list can be counted (their own messages cover the rest).
+    if (!(DATASET_KEYS as readonly string[]).includes(p.dataset) || !Array.isArray(p.hidden) || !p.hidden.every(Number.isInteger)) return;
     const P = parameterCount(datasetDims(), p.dataset, p.hidden);
     if (P > MAX_LIVE_PARAMETERS)
       ctx.addIssue({
