@@ -95,7 +95,7 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
       () => this.state,
       (name, value, notice) => {
         this.changeSettings({ ...this.state, [name]: value }, this.widths, notice);
-        this.showFieldValues(fields, this.state);
+        this.showSettings();
       },
     );
     this.button('train').addEventListener('click', () => this.toggleTraining());
@@ -103,7 +103,10 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
     this.button('spectrum').addEventListener('click', () => void this.probe());
     this.button('reset').addEventListener('click', () => this.reset());
     this.querySelector<HTMLElement>('.widget-loss-chart')!.addEventListener('keydown', (e) => this.onKey(e));
-    this.watchSize([this.querySelector<HTMLElement>('.widget-spectrum-charts')!], () => this.render());
+    this.watchSize([this.querySelector<HTMLElement>('.widget-spectrum-charts')!], () =>
+      this.view.draw({ settings: this.settings, run: this.run, spectrum: this.spectrum, P: this.P }),
+    );
+    this.showSettings();
 
     if (sameSettings(this.settings, this.initial.settings) && this.state.steps === this.initial.run.step) {
       this.adopt(this.initial);
@@ -140,13 +143,6 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
     const going = this.queue.running && !fresh;
     train.setAttribute('aria-pressed', String(going));
     train.textContent = this.t(P_ + (going ? 'pause' : 'train'));
-    for (const name of ['dataset', 'activation', 'optimizer'] as const) {
-      const el = this.querySelector<HTMLSelectElement>(`select[name=${name}]`)!;
-      if (el.value !== this.state[name]) el.value = this.state[name];
-    }
-    const hiddenInput = this.querySelector<HTMLInputElement>('input[name=hidden]')!;
-    if (document.activeElement !== hiddenInput) hiddenInput.value = hiddenText(this.widths);
-    this.showFieldValues(fields, this.state);
     const hiddenChanged = this.widths.join() !== this.config.hidden.join();
     this.writeFieldState(
       fields,
@@ -154,6 +150,14 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
       this.defaults,
       hiddenChanged ? { hidden: hiddenUrl(this.widths) } : {},
     );
+  }
+
+  /** Shows the settings in the controls: only when they change, so a redraw never overwrites what is being typed. */
+  private showSettings(): void {
+    for (const name of ['dataset', 'activation', 'optimizer'] as const)
+      this.querySelector<HTMLSelectElement>(`select[name=${name}]`)!.value = this.state[name];
+    this.querySelector<HTMLInputElement>('input[name=hidden]')!.value = hiddenText(this.widths);
+    this.showFieldValues(fields, this.state);
   }
 
   // ——— talking to the worker ———
@@ -272,6 +276,7 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
     if (sameSettings(next, this.settings)) return;
     this.state = { ...state };
     this.widths = [...hidden];
+    this.showSettings();
     if (!notice) this.announce(this.t(P_ + 'restarted', { seed: this.state.seed }));
     this.restart(0);
   }
@@ -304,6 +309,7 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
     this.restoring = false;
     this.adopt(this.initial);
     this.view.forget();
+    this.showSettings();
     this.render();
     this.announce(this.t(P_ + 'resetDone', { step: this.run.step }));
   }
