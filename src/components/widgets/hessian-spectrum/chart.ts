@@ -55,7 +55,8 @@ export function lossChart({ document, history, spectrumStep, labels, width = 500
     height: Math.round(width * 0.5),
     marginLeft: 56,
     marginBottom: 38,
-    marginRight: 14,
+    // Room for the last step's tick label ("20000") at the right edge.
+    marginRight: 24,
     x: {
       domain: [0, maxStep],
       label: labels.x,
