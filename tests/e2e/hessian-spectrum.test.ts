@@ -253,7 +253,17 @@ describe('HessianSpectrum state and robustness', () => {
       for (let i = 0; i < 40; i++) await page.click(`${TAG} [data-action=${actions[i % actions.length]}]`);
       await page.focus(`${TAG} .widget-loss-chart`);
       for (let i = 0; i < 10; i++) await page.keyboard.press(['ArrowRight', 's', 'Space'][i % 3]!);
-      if ((await attr(page, 'data-state')) === 'training') await page.click(`${TAG} [data-action=train]`);
+      // Pause whatever still runs. A click that lands just after a run ended starts training again, so look again
+      // until the widget has stopped (polling its state, not waiting for time).
+      await expect
+        .poll(
+          async () => {
+            if ((await attr(page, 'data-state')) === 'training') await page.click(`${TAG} [data-action=train]`);
+            return attr(page, 'data-state');
+          },
+          { timeout: 60_000, intervals: [500] },
+        )
+        .not.toBe('training');
       await settled(page);
       await expect.poll(() => workerTensors(page), { timeout: 10_000 }).toBe(before);
       const step = Number(await attr(page, 'data-step'));
