@@ -261,7 +261,7 @@ describe('HessianSpectrum state and robustness', () => {
             if ((await attr(page, 'data-state')) === 'training') await page.click(`${TAG} [data-action=train]`);
             return attr(page, 'data-state');
           },
-          { timeout: 60_000, intervals: [500] },
+          { timeout: 60_000, interval: 500 },
         )
         .not.toBe('training');
       await settled(page);

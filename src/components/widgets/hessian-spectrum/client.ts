@@ -1,6 +1,5 @@
 // <saddle-hessian-spectrum>: trains a small MLP in the worker in chunks (train-queue.ts), takes the full spectrum when
 // training stops or on request, and keeps settings, seed and step count in the URL. Drawing is in render.ts.
-import type { MlpProbeSpectrumResult, MlpTrainStepResult } from '../../../lib/experiments/mlp-live.ts';
 import { stateFrom } from '../shared/fields.ts';
 import { WidgetElement, type ExportBundle } from '../shared/widget-element.ts';
 import { isAbort, widgetChannel } from '../shared/worker-client.ts';
@@ -8,11 +7,9 @@ import { fields, MAX_TOTAL_STEPS } from './fields.ts';
 import {
   hiddenText,
   hiddenUrl,
-  netConfig,
   parameterCount,
   runSettings,
   sameSettings,
-  trainConfig,
   type DatasetDims,
   type RunSettings,
   type SpectrumState,
@@ -20,8 +17,18 @@ import {
 import { choiceEdit, hiddenEdit, linkedHidden, type Edit } from './edits.ts';
 import type { HessianSpectrumProps } from './props.ts';
 import { SpectrumView } from './render.ts';
+import { probeSpectrum, trainChunk } from './runs.ts';
 import { TrainQueue, type ChunkOutcome } from './train-queue.ts';
-import { divergedText, progressText, queuedText, spectrumSummary, type RunState, type SpectrumAt, type SpectrumSnapshot } from './view.ts';
+import {
+  divergedText,
+  eigenCsv,
+  progressText,
+  queuedText,
+  spectrumSummary,
+  type RunState,
+  type SpectrumAt,
+  type SpectrumSnapshot,
+} from './view.ts';
 
 /** While training, progress is read out at most this often (ms), so a screen reader is not flooded; the status line shows every chunk. */
 const ANNOUNCE_EVERY = 2500;
@@ -180,15 +187,12 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
     const fresh = this.run.theta.length === 0;
     const from = this.run.step;
     try {
-      const out = await this.track(
-        this.trainChannel.run('mlp-train-step', trainConfig(this.settings, steps, fresh ? null : this.run), this.state.seed),
-      );
+      const out = await this.track(trainChunk(this.trainChannel, this.settings, steps, this.run));
       if (gen !== this.generation || from !== this.run.step) return 'cancelled';
-      const { parameters: _p, ...r } = out.result as MlpTrainStepResult;
-      this.run = { ...r, history: fresh ? r.history : [...this.run.history, ...r.history] };
+      this.run = out.run;
       this.clearRunError();
       this.render();
-      if (r.diverged) {
+      if (this.run.diverged) {
         this.reportDiverged();
         return 'ended';
       }
@@ -225,19 +229,15 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
     if (this.run.theta.length === 0) return;
     if (this.run.diverged) return this.reportDiverged();
     const gen = this.generation;
-    const step = this.run.step;
-    const theta = this.run.theta;
-    if (!this.queue.running && !quiet) this.announce(this.t(P_ + 'computing', { step }));
+    if (!this.queue.running && !quiet) this.announce(this.t(P_ + 'computing', { step: this.run.step }));
     try {
-      const out = await this.track(
-        this.probeChannel.run('mlp-probe-spectrum', { ...netConfig(this.settings), theta, gradTol: this.config.gradTol }, this.state.seed),
-      );
+      const out = await this.track(probeSpectrum(this.probeChannel, this.settings, this.run, this.config.gradTol));
       if (gen !== this.generation) return;
-      this.spectrum = { ...(out.result as MlpProbeSpectrumResult), step };
+      this.spectrum = out.spectrum;
       this.keepNotice = false;
       this.clearRunError();
       this.render();
-      if (!quiet) this.announce(spectrumSummary(this.strings, this.spectrum, out.ms));
+      if (!quiet) this.announce(spectrumSummary(this.strings, out.spectrum, out.ms));
     } catch (err) {
       if (gen === this.generation) this.reportRunError(err, () => void this.probe());
     }
@@ -325,13 +325,10 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
   }
 
   protected exportBundle(): ExportBundle {
-    const sp = this.spectrum;
-    const tol = sp?.classification.zeroTol ?? 0;
-    const rows = ['index,eigenvalue,sign', ...(sp ? sp.eigenvalues.map((l, i) => `${i + 1},${l},${l > tol ? 1 : l < -tol ? -1 : 0}`) : [])];
     return {
       name: `saddle-${this.config.id}`,
-      json: { settings: this.settings, gradTol: this.config.gradTol, run: this.run, spectrum: sp },
-      csv: `${rows.join('\n')}\n`,
+      json: { settings: this.settings, gradTol: this.config.gradTol, run: this.run, spectrum: this.spectrum },
+      csv: eigenCsv(this.spectrum),
       svg: this.view.histSvg,
     };
   }

@@ -173,3 +173,10 @@ export function progressText(s: Strings, run: RunState, how: { training: boolean
 /** Steps asked for and not trained yet ("+100" pressed ten times asks for 1,000). */
 export const queuedText = (s: Strings, step: number, pending: number) =>
   fill(s['widget.hessian-spectrum.queued']!, { step, pending, target: step + pending });
+
+/** The spectrum as CSV (the download): index, eigenvalue, and its sign as the verdict counted it (0 within ±tol). */
+export function eigenCsv(sp: SpectrumAt | null): string {
+  const tol = sp?.classification.zeroTol ?? 0;
+  const rows = sp ? sp.eigenvalues.map((l, i) => `${i + 1},${l},${l > tol ? 1 : l < -tol ? -1 : 0}`) : [];
+  return `${['index,eigenvalue,sign', ...rows].join('\n')}\n`;
+}
