@@ -1,4 +1,5 @@
-// <HessianSpectrum> in a real browser, in every locale: static first paint, lazy code, live training, spectra, keys, URL, clamps, divergence, abuse.
+// <HessianSpectrum> in a real browser, in every locale: static first paint, lazy code, live training, spectra, keys, URL, clamps,
+// divergence, abuse; presses of "+100" that add up, Stop that cancels the rest, and the note on Adam's loss spikes.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, useSite, waitForWidget, workerTensors, sidewaysOverflow } from './harness.ts';
@@ -24,6 +25,7 @@ const settled = (page: Page, step?: number) =>
       return (
         e.dataset.state !== 'training' &&
         e.dataset.state !== 'busy' &&
+        e.dataset.busy === undefined &&
         e.dataset.spectrumStep === e.dataset.step &&
         (s === null || e.dataset.step === String(s))
       );
@@ -45,11 +47,13 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('HessianSpectrum (%s)', (locale) => {
   it('paints a real spectrum after 300 steps before any script runs, and loads its code only near the viewport', async () => {
     const { page, watch } = await open(locale);
     expect(await cell(page, 'row-step')).toBe('300');
-    // 1-10-10-1 with biases: (1+1)·10 + (10+1)·10 + (10+1)·1 = 141 parameters, one eigenvalue each.
-    expect(await cell(page, 'row-parameters')).toBe('141');
-    expect(await page.locator(`${TAG} .widget-eigen-table tbody tr`).count()).toBe(141);
+    // The lecture's 1-10-1 network with biases: (1+1)·10 + (10+1)·1 = 31 parameters, one eigenvalue each.
+    expect(await cell(page, 'row-parameters')).toBe('31');
+    expect(await page.locator(`${TAG} .widget-eigen-table tbody tr`).count()).toBe(31);
     const [pos, zero, neg] = await signCounts(page);
-    expect(pos! + zero! + neg!).toBe(141);
+    expect(pos! + zero! + neg!).toBe(31);
+    // No spike in the first 300 steps, so no note about one.
+    expect(await page.locator(`${TAG} .widget-spike-note`).isHidden()).toBe(true);
     expect(await page.locator(`${TAG} .widget-eigen-table tbody tr.eig-neg`).count()).toBe(neg);
     // λ_min is the first row of the ascending table, λ_max the last.
     const rows = page.locator(`${TAG} .widget-eigen-table tbody tr td:last-child`);
@@ -128,10 +132,10 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('HessianSpectrum (%s)', (locale) => {
     const step = Number(await attr(page, 'data-step'));
     expect(step).toBeGreaterThanOrEqual(900);
     expect(await value(page, 'row-loss')).toBeLessThan(loss300);
-    expect(await cell(page, 'row-parameters')).toBe('141');
-    expect(await page.locator(`${TAG} .widget-eigen-table tbody tr`).count()).toBe(141);
+    expect(await cell(page, 'row-parameters')).toBe('31');
+    expect(await page.locator(`${TAG} .widget-eigen-table tbody tr`).count()).toBe(31);
     expect(await cell(page, 'row-spectrum-step')).toContain(String(step));
-    expect(new URL(page.url()).searchParams.get('spectrum.steps')).toBe(String(step));
+    expect(new URL(page.url()).searchParams.get('hessian-spectrum.steps')).toBe(String(step));
     // Keys on the loss chart: → trains one more chunk and takes the spectrum; Space starts and pauses.
     await page.focus(`${TAG} .widget-loss-chart`);
     await page.keyboard.press('ArrowRight');
@@ -164,12 +168,12 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('HessianSpectrum (%s)', (locale) => {
     expect(Number(await attr(page, 'data-step'))).toBeLessThan(100);
     // Too many parameters: refused, and the message repeats the widths as typed as well as the limit.
     await setField(page, 'hidden', '100, 100');
-    expect(await page.inputValue(`${TAG} input[name=hidden]`)).toBe('10, 10');
+    expect(await page.inputValue(`${TAG} input[name=hidden]`)).toBe('10');
     expect(await status(page).innerText()).toContain('600');
     expect(await status(page).innerText()).toContain('100, 100');
     expect(await status(page).getAttribute('data-kind')).toBe('error');
     await setField(page, 'hidden', 'wide');
-    expect(await page.inputValue(`${TAG} input[name=hidden]`)).toBe('10, 10');
+    expect(await page.inputValue(`${TAG} input[name=hidden]`)).toBe('10');
     expect(await status(page).getAttribute('data-kind')).toBe('error');
     // A negative width is not read as positive: it is raised to the smallest width, with a message saying so.
     await setField(page, 'hidden', '-3');
@@ -191,8 +195,9 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('HessianSpectrum (%s)', (locale) => {
 
 describe('HessianSpectrum state and robustness', () => {
   it('retrains from a shared URL to the same step, matching the same experiments run here in Node', async () => {
+    // Only what differs from the defaults, in the order the widget writes it (its field table's, then the widths).
     const query =
-      '?hessian-spectrum.dataset=xor&hessian-spectrum.hidden=4-4&hessian-spectrum.act=tanh&hessian-spectrum.opt=adam&hessian-spectrum.lr=0.02&hessian-spectrum.seed=3&hessian-spectrum.steps=200';
+      '?hessian-spectrum.dataset=xor&hessian-spectrum.lr=0.02&hessian-spectrum.steps=200&hessian-spectrum.seed=3&hessian-spectrum.hidden=4-4';
     const { page, watch } = await open('en', query);
     await live(page);
     await settled(page, 200);
@@ -231,28 +236,102 @@ describe('HessianSpectrum state and robustness', () => {
     await page.close();
   });
 
-  it('survives 50 rapid interactions without an error or a growing tensor count in the worker, at phone width', async () => {
-    const { page, watch } = await open('en', '', 390);
-    await live(page);
-    await page.click(`${TAG} [data-action=spectrum]`);
-    // The first live spectrum starts the worker; its status carries the time it took.
-    await page.waitForFunction((tag) => document.querySelector(`${tag} .widget-status`)!.textContent!.includes('Computed in'), TAG, {
-      timeout: 20_000,
-    });
-    await settled(page, 300);
-    const before = await workerTensors(page);
-    const actions = ['step', 'spectrum', 'train', 'step', 'train'];
-    for (let i = 0; i < 40; i++) await page.click(`${TAG} [data-action=${actions[i % actions.length]}]`);
-    await page.focus(`${TAG} .widget-loss-chart`);
-    for (let i = 0; i < 10; i++) await page.keyboard.press(['ArrowRight', 's', 'Space'][i % 3]!);
-    if ((await attr(page, 'data-state')) === 'training') await page.click(`${TAG} [data-action=train]`);
-    await settled(page);
-    await expect.poll(() => workerTensors(page), { timeout: 10_000 }).toBe(before);
-    const step = Number(await attr(page, 'data-step'));
-    expect(step).toBeGreaterThan(300);
-    expect(await page.locator(`${TAG} .widget-loss-table tbody tr`).last().locator('td').first().textContent()).toBe(String(step));
-    expect(watch.consoleErrors).toEqual([]);
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await page.close();
-  });
+  it(
+    'survives 50 rapid interactions without an error or a growing tensor count in the worker, at phone width',
+    { timeout: 120_000 },
+    async () => {
+      const { page, watch } = await open('en', '', 390);
+      await live(page);
+      await page.click(`${TAG} [data-action=spectrum]`);
+      // The first live spectrum starts the worker; its status carries the time it took.
+      await page.waitForFunction((tag) => document.querySelector(`${tag} .widget-status`)!.textContent!.includes('Computed in'), TAG, {
+        timeout: 20_000,
+      });
+      await settled(page, 300);
+      const before = await workerTensors(page);
+      const actions = ['step', 'spectrum', 'train', 'step', 'train'];
+      for (let i = 0; i < 40; i++) await page.click(`${TAG} [data-action=${actions[i % actions.length]}]`);
+      await page.focus(`${TAG} .widget-loss-chart`);
+      for (let i = 0; i < 10; i++) await page.keyboard.press(['ArrowRight', 's', 'Space'][i % 3]!);
+      // Pause whatever still runs. A click that lands just after a run ended starts training again, so look again
+      // until the widget has stopped (polling its state, not waiting for time).
+      await expect
+        .poll(
+          async () => {
+            if ((await attr(page, 'data-state')) === 'training') await page.click(`${TAG} [data-action=train]`);
+            return attr(page, 'data-state');
+          },
+          { timeout: 60_000, interval: 500 },
+        )
+        .not.toBe('training');
+      await settled(page);
+      await expect.poll(() => workerTensors(page), { timeout: 10_000 }).toBe(before);
+      const step = Number(await attr(page, 'data-step'));
+      expect(step).toBeGreaterThan(300);
+      expect(await page.locator(`${TAG} .widget-loss-table tbody tr`).last().locator('td').first().textContent()).toBe(String(step));
+      expect(watch.consoleErrors).toEqual([]);
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      await page.close();
+    },
+  );
+
+  it(
+    'adds up ten quick presses of "+100" to 1,000 more steps, trained in chunks; Pause cancels what is left',
+    { timeout: 150_000 },
+    async () => {
+      const { page, watch } = await open('en');
+      await live(page);
+      await settled(page, 300);
+      const start = Number(await attr(page, 'data-step'));
+      for (let i = 0; i < 10; i++) await page.click(`${TAG} [data-action=step]`);
+      // The queue trains them one chunk at a time: the step count passes through start + 100 … and reaches start + 1000.
+      await page.waitForFunction(
+        ([tag, s]) => Number(document.querySelector<HTMLElement>(tag)!.dataset.step) >= s,
+        [TAG, start + 1000] as const,
+        {
+          timeout: 90_000,
+        },
+      );
+      await settled(page, start + 1000);
+      expect(await page.locator(`${TAG} .widget-loss-table tbody tr`).last().locator('td').first().textContent()).toBe(
+        String(start + 1000),
+      );
+      expect(await cell(page, 'row-spectrum-step')).toContain(String(start + 1000));
+      // Ten presses of Shift+→ ask for 10,000 more; Pause as soon as the first chunk has landed cancels the rest.
+      const from = start + 1000;
+      await page.focus(`${TAG} .widget-loss-chart`);
+      for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowRight');
+      expect(await status(page).innerText()).toContain(String(from + 10_000));
+      await page.waitForFunction(([tag, s]) => Number(document.querySelector<HTMLElement>(tag)!.dataset.step) > s, [TAG, from] as const, {
+        timeout: 30_000,
+      });
+      expect(await page.locator(`${TAG} [data-action=train]`).getAttribute('aria-pressed')).toBe('true');
+      await page.click(`${TAG} [data-action=train]`);
+      await settled(page);
+      const stopped = Number(await attr(page, 'data-step'));
+      expect(stopped).toBeGreaterThan(from);
+      expect(stopped).toBeLessThan(from + 10_000);
+      expect(await page.locator(`${TAG} [data-action=train]`).getAttribute('aria-pressed')).toBe('false');
+      expect(watch.consoleErrors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it.each(['en', 'zh-tw'])(
+    'explains the loss spikes of a long Adam run under the loss curve (%s)',
+    { timeout: 150_000 },
+    async (locale) => {
+      const { page, watch } = await open(locale, '?hessian-spectrum.steps=5000');
+      await live(page);
+      await page.waitForFunction((tag) => document.querySelector<HTMLElement>(tag)!.dataset.step === '5000', TAG, { timeout: 140_000 });
+      await settled(page, 5000);
+      const note = page.locator(`${TAG} .widget-spike-note`);
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.innerText()).toContain('Adam');
+      expect(await note.innerText()).toContain('38');
+      expect(await note.innerText()).toContain('v̂');
+      watch.consoleErrors.length = 0;
+      await page.close();
+    },
+  );
 });

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { tf } from '../autodiff/tf.ts';
 import { ACTIVATIONS, activate, type Activation } from '../autodiff/ops.ts';
 import type { Rng } from '../random/rng.ts';
+import { mlpParamCount } from './mlp-size.ts';
 
 export const mlpSpecSchema = z.strictObject({
   /** [input, hidden…, output]; at least input and output. */
@@ -47,9 +48,8 @@ export function mlpLayers(spec: MlpSpec): LayerSlice[] {
   return layers;
 }
 
-export function mlpParamCount(spec: MlpSpec): number {
-  return spec.widths.slice(1).reduce((sum, out, l) => sum + spec.widths[l]! * out + (spec.bias ? out : 0), 0);
-}
+/** Counted in mlp-size.ts, which page code can import without tfjs or zod. */
+export { mlpParamCount };
 
 /**
  * Predictions of R networks on the same inputs.

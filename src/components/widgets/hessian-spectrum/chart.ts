@@ -2,18 +2,13 @@
 // symmetric log axis, coloured by sign, with the zero bin (|λ| ≤ tol) in the middle. One function each for build and page.
 import * as Plot from '@observablehq/plot';
 import type { SpectrumBin } from '../../../lib/landscape/spectrum-bins.ts';
+import { CHART_STYLE, logTick, powerOfTen } from '../shared/chart-theme.ts';
 
 export const SPECTRUM_COLORS = { negative: '#e8590c', zero: '#868e96', positive: '#1c7ed6', loss: '#d6336c' } as const;
 
 const colorOf = (b: SpectrumBin) => (b.sign < 0 ? SPECTRUM_COLORS.negative : b.sign > 0 ? SPECTRUM_COLORS.positive : SPECTRUM_COLORS.zero);
-/** 1e−3 style tick labels with a true minus sign. */
-const power = (v: number) => {
-  if (v === 0) return '0';
-  const e = Math.round(Math.log10(Math.abs(v)));
-  const mant = Math.abs(v) / 10 ** e;
-  const body = Math.abs(mant - 1) < 1e-9 ? `1e${e}` : Number(Math.abs(v).toPrecision(2)).toString();
-  return `${v < 0 ? '−' : ''}${body}`.replace('e-', 'e−');
-};
+/** A symmetric-log tick: 0, or ±10ᵏ written as it is read (−10⁻², 10³) with a true minus. */
+export const signedPowerTick = (v: number): string => (v === 0 ? '0' : `${v < 0 ? '−' : ''}${powerOfTen(Math.abs(v))}`);
 
 export interface LossChartInput {
   document: Document;
@@ -45,7 +40,7 @@ export function lossChart({ document, history, spectrumStep, labels, width = 500
         textAnchor: right ? 'start' : 'end',
         text: (d: string) => d,
         fill: SPECTRUM_COLORS.positive,
-        fontSize: 11,
+        fontSize: 12,
       }),
     );
   }
@@ -60,7 +55,8 @@ export function lossChart({ document, history, spectrumStep, labels, width = 500
     height: Math.round(width * 0.5),
     marginLeft: 56,
     marginBottom: 38,
-    marginRight: 14,
+    // Room for the last step's tick label ("20000") at the right edge.
+    marginRight: 24,
     x: {
       domain: [0, maxStep],
       label: labels.x,
@@ -77,9 +73,9 @@ export function lossChart({ document, history, spectrumStep, labels, width = 500
       labelArrow: 'none',
       grid: true,
       ticks: Math.min(decades, 6),
-      tickFormat: power,
+      tickFormat: logTick,
     },
-    style: { background: 'transparent', fontSize: '12px' },
+    style: CHART_STYLE,
     marks,
   }) as unknown as SVGSVGElement;
 }
@@ -134,7 +130,7 @@ export function spectrumChart({ document, bins, zeroTol, labels, width = 500 }: 
       constant: zeroTol,
       domain: [Math.min(lo, -zeroTol * 3), Math.max(hi, zeroTol * 3)],
       ticks,
-      tickFormat: power,
+      tickFormat: signedPowerTick,
       label: labels.x,
       labelAnchor: 'center',
       labelArrow: 'none',
@@ -148,7 +144,7 @@ export function spectrumChart({ document, bins, zeroTol, labels, width = 500 }: 
       ticks: 4,
       tickFormat: (v: number) => (Number.isInteger(v) ? String(v) : ''),
     },
-    style: { background: 'transparent', fontSize: '12px' },
+    style: CHART_STYLE,
     marks: [
       Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '3 3' }),
       Plot.rectY(bins, { x1: 'lo', x2: 'hi', y: 'count', fill: colorOf, insetLeft: 0.5, insetRight: 0.5 }),
@@ -158,7 +154,7 @@ export function spectrumChart({ document, bins, zeroTol, labels, width = 500 }: 
         text: (b: SpectrumBin) => String(b.count),
         dy: -7,
         fill: 'currentColor',
-        fontSize: 11,
+        fontSize: 12,
         stroke: 'var(--surface)',
         strokeWidth: 3,
       }),

@@ -1,92 +1,132 @@
-// <saddle-hessian-spectrum>: trains in chunks in the worker while "Train" is on and the widget is on screen; takes the
-// spectrum on pause, on request and after single chunks; settings, seed and step count live in the URL.
-import type { MlpProbeSpectrumResult, MlpTrainStepResult } from '../../../lib/experiments/mlp-live.ts';
-import { spectrumBins } from '../../../lib/landscape/spectrum-bins.ts';
-import type { HessianSpectrumProps } from './props.ts';
-import { lossChart, spectrumChart } from './chart.ts';
+// <saddle-hessian-spectrum>: trains a small MLP in the worker in chunks (train-queue.ts), takes the full spectrum when
+// training stops or on request, and keeps settings, seed and step count in the URL. Drawing is in render.ts.
+import { stateFrom } from '../shared/fields.ts';
+import { WidgetElement, type ExportBundle } from '../shared/widget-element.ts';
+import { isAbort, widgetChannel } from '../shared/worker-client.ts';
+import { fields, MAX_TOTAL_STEPS } from './fields.ts';
 import {
-  LR_LIMITS,
-  MAX_LIVE_PARAMETERS,
-  MAX_TOTAL_STEPS,
-  SEED_LIMITS,
-  clampHidden,
   hiddenText,
-  netConfig,
-  optimizerConfig,
+  hiddenUrl,
   parameterCount,
-  parseHidden,
+  runSettings,
   sameSettings,
-  settingsFromUrl,
-  settingsToUrl,
-  type SpectrumSettings,
+  type DatasetDims,
+  type RunSettings,
+  type SpectrumState,
 } from './model.ts';
+import { choiceEdit, hiddenEdit, linkedHidden, type Edit } from './edits.ts';
+import type { HessianSpectrumProps } from './props.ts';
+import { SpectrumView } from './render.ts';
+import { probeSpectrum, trainChunk } from './runs.ts';
+import { TrainQueue, type ChunkOutcome } from './train-queue.ts';
 import {
-  eigenRows,
-  histogramLabel,
-  lossLabel,
-  lossRows,
-  readoutRows,
-  sci,
+  divergedText,
+  eigenCsv,
+  progressText,
+  queuedText,
   spectrumSummary,
   type RunState,
   type SpectrumAt,
   type SpectrumSnapshot,
 } from './view.ts';
-import { boxWidth, WidgetElement, type ExportBundle } from '../shared/widget-element.ts';
-import { isAbort, widgetChannel } from '../shared/worker-client.ts';
 
-/** Losses are recorded every this many steps (as at build time). */
-const RECORD_EVERY = 2;
 /** While training, progress is read out at most this often (ms), so a screen reader is not flooded; the status line shows every chunk. */
 const ANNOUNCE_EVERY = 2500;
+const FRESH: RunState = {
+  step: 0,
+  theta: [],
+  optimizerState: { t: 0 },
+  history: [],
+  loss: Number.NaN,
+  gradNorm: Number.NaN,
+  diverged: null,
+};
+const P_ = 'widget.hessian-spectrum.';
 
 class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
-  private settings!: SpectrumSettings;
+  private dims!: DatasetDims;
+  private defaults!: SpectrumState;
+  private state!: SpectrumState;
+  /** Hidden widths: a list, so not a field of the table. */
+  private widths!: number[];
   private initial!: SpectrumSnapshot;
-  private run!: RunState;
+  private run: RunState = FRESH;
   private spectrum: SpectrumAt | null = null;
-  /** The reader wants training to go on (it still pauses off screen). */
-  private training = false;
-  /** Bumped by every restart or reset: answers from an older generation are dropped. */
+  private view!: SpectrumView;
+  private queue!: TrainQueue;
+  /** Bumped by every restart and reset: a training answer from an older run is dropped. */
   private generation = 0;
-  private loopGeneration = -1;
+  /** A clamp or refusal notice is showing: the restart it caused takes its spectrum quietly. */
+  private keepNotice = false;
+  private restoring = false;
   private lastAnnounce = 0;
   private trainChannel = widgetChannel('hessian-spectrum-train');
-  private spectrumChannel = widgetChannel('hessian-spectrum-probe');
-  private histSvg: SVGSVGElement | null = null;
-  private histFor: SpectrumAt | null = null;
-
-  private defaults(): SpectrumSettings {
-    const c = this.config;
-    return { dataset: c.dataset, hidden: [...c.hidden], activation: c.activation, optimizer: c.optimizer, lr: c.lr, seed: c.seed };
-  }
+  private probeChannel = widgetChannel('hessian-spectrum-probe');
 
   protected init(): void {
     this.initial = JSON.parse(this.dataset.initial ?? 'null') as SpectrumSnapshot;
-    const url = this.readUrlState();
-    this.settings = settingsFromUrl(url, this.defaults());
-    const wanted = Number(url.steps);
-    const target =
-      url.steps !== undefined && Number.isFinite(wanted) ? Math.min(MAX_TOTAL_STEPS, Math.max(0, Math.round(wanted))) : this.config.steps;
+    this.dims = JSON.parse(this.dataset.dims ?? '{}') as DatasetDims;
+    this.defaults = stateFrom(fields, this.config);
+    this.state = this.readFieldState(fields, this.defaults);
+    const linked = linkedHidden(this.strings, this.dims, this.state, this.defaults, this.config.hidden, this.readUrlState().hidden);
+    this.widths = linked.hidden;
+    this.state.dataset = linked.dataset;
+    if (linked.notice) this.announce(linked.notice, 'error');
+    this.keepNotice = this.querySelector('.widget-status')?.getAttribute('data-kind') === 'error';
+    this.view = new SpectrumView(this, this.strings);
+    this.queue = new TrainQueue(
+      {
+        step: () => this.run.step,
+        fresh: () => this.run.theta.length === 0,
+        advance: (steps) => this.advance(steps),
+        cancel: () => this.trainChannel.cancel(),
+        visible: () => this.visible,
+        track: (p) => this.track(p),
+        idle: (why) => this.onIdle(why),
+      },
+      this.config.chunk,
+      MAX_TOTAL_STEPS,
+    );
 
     this.querySelectorAll<HTMLSelectElement>('.widget-fields select').forEach((el) =>
-      el.addEventListener('change', () => this.onSelect(el)),
+      el.addEventListener('change', () =>
+        this.apply(choiceEdit(this.strings, this.dims, this.state, this.widths, el.name as 'dataset', el.value), el),
+      ),
     );
-    this.querySelectorAll<HTMLInputElement>('.widget-fields input').forEach((el) => el.addEventListener('change', () => this.onField(el)));
-    this.button('train').addEventListener('click', () => this.setTraining(!this.training));
-    this.button('step').addEventListener('click', () => void this.stepChunks(1));
+    const hiddenInput = this.querySelector<HTMLInputElement>('input[name=hidden]')!;
+    hiddenInput.addEventListener('change', () =>
+      this.apply(hiddenEdit(this.strings, this.dims, this.state, this.widths, hiddenInput.value), hiddenInput),
+    );
+    this.bindNumberInputs(
+      fields,
+      () => this.state,
+      (name, value, notice) => {
+        this.changeSettings({ ...this.state, [name]: value }, this.widths, notice);
+        this.showSettings();
+      },
+    );
+    this.button('train').addEventListener('click', () => this.toggleTraining());
+    this.button('step').addEventListener('click', () => this.addSteps(1));
     this.button('spectrum').addEventListener('click', () => void this.probe());
     this.button('reset').addEventListener('click', () => this.reset());
     this.querySelector<HTMLElement>('.widget-loss-chart')!.addEventListener('keydown', (e) => this.onKey(e));
+    this.watchSize([this.querySelector<HTMLElement>('.widget-spectrum-charts')!], () =>
+      this.view.draw({ settings: this.settings, run: this.run, spectrum: this.spectrum, P: this.P }),
+    );
+    this.showSettings();
 
-    if (sameSettings(this.settings, this.initial.settings) && target === this.initial.run.step) {
+    if (sameSettings(this.settings, this.initial.settings) && this.state.steps === this.initial.run.step) {
       this.adopt(this.initial);
       this.render();
-    } else {
-      this.run = { step: 0, theta: [], optimizerState: { t: 0 }, history: [], loss: Number.NaN, gradNorm: Number.NaN, diverged: null };
-      this.spectrum = null;
-      void this.restart(target, 'restore');
-    }
+    } else this.restart(this.state.steps, true);
+  }
+
+  private get settings(): RunSettings {
+    return runSettings(this.state, this.widths);
+  }
+
+  private get P(): number {
+    return parameterCount(this.dims, this.state.dataset, this.widths);
   }
 
   private button(action: string): HTMLButtonElement {
@@ -98,194 +138,90 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
     this.spectrum = snap.spectrum;
   }
 
-  private get P(): number {
-    return parameterCount(this.settings.dataset, this.settings.hidden);
-  }
-
-  // ——— drawing ———
-
   private render(): void {
     const { run, spectrum } = this;
-    // Draw at the width shown (down to 340 px), so the labels keep their size on a phone.
-    const width = boxWidth(this.querySelector<HTMLElement>('.widget-spectrum-charts'), 340, 500);
-    const loss = lossChart({
-      document,
-      width,
-      history: run.history,
-      spectrumStep: spectrum?.step ?? null,
-      labels: {
-        x: this.t('widget.hessian-spectrum.axisStep'),
-        y: this.t('widget.hessian-spectrum.axisLoss'),
-        spectrum: this.t('widget.hessian-spectrum.spectrumMark'),
-      },
-    });
-    const lossBox = this.querySelector<HTMLElement>('.widget-loss-chart')!;
-    lossBox.replaceChildren(loss);
-    lossBox.setAttribute('aria-label', lossLabel(this.strings, run));
-    if (this.histFor !== spectrum) {
-      this.histFor = spectrum;
-      const box = this.querySelector<HTMLElement>('.widget-histogram')!;
-      this.histSvg = spectrum
-        ? spectrumChart({
-            document,
-            width,
-            bins: spectrumBins(spectrum.eigenvalues, spectrum.classification.zeroTol),
-            zeroTol: spectrum.classification.zeroTol,
-            labels: { x: this.t('widget.hessian-spectrum.axisEigen'), y: this.t('widget.hessian-spectrum.axisCount') },
-          })
-        : null;
-      box.replaceChildren(...(this.histSvg ? [this.histSvg] : []));
-      box.setAttribute('aria-label', histogramLabel(this.strings, spectrum));
-      this.querySelector('.widget-eigen-table tbody')!.innerHTML = eigenRows(spectrum);
-    }
-    this.querySelector('.widget-readout tbody')!.innerHTML = readoutRows(this.strings, run, spectrum, this.P);
-    this.querySelector('.widget-loss-table tbody')!.innerHTML = lossRows(run);
+    this.view.draw({ settings: this.settings, run, spectrum, P: this.P });
     this.dataset.step = String(run.step);
     if (spectrum) this.dataset.spectrumStep = String(spectrum.step);
     else delete this.dataset.spectrumStep;
-    this.dataset.state = run.diverged ? 'diverged' : this.training ? 'training' : 'paused';
+    const fresh = run.theta.length === 0;
+    this.dataset.state = run.diverged ? 'diverged' : fresh ? 'busy' : this.queue.running ? 'training' : 'paused';
     const train = this.button('train');
-    train.setAttribute('aria-pressed', String(this.training));
-    train.textContent = this.training ? train.dataset.labelPause! : train.dataset.labelTrain!;
-    this.syncFields();
-    const atDefault = sameSettings(this.settings, this.defaults()) && run.step === this.config.steps;
-    this.writeUrlState(atDefault ? null : { ...settingsToUrl(this.settings), steps: run.step });
+    const going = this.queue.running && !fresh;
+    train.setAttribute('aria-pressed', String(going));
+    train.textContent = this.t(P_ + (going ? 'pause' : 'train'));
+    const hiddenChanged = this.widths.join() !== this.config.hidden.join();
+    this.writeFieldState(
+      fields,
+      { ...this.state, steps: run.step },
+      this.defaults,
+      hiddenChanged ? { hidden: hiddenUrl(this.widths) } : {},
+    );
   }
 
-  private syncFields(): void {
-    const st = this.settings;
-    const set = (name: string, v: string) => {
-      const el = this.querySelector<HTMLInputElement | HTMLSelectElement>(`[name=${name}]`)!;
-      if (el.value !== v) el.value = v;
-    };
-    set('dataset', st.dataset);
-    set('hidden', hiddenText(st.hidden));
-    set('activation', st.activation);
-    set('optimizer', st.optimizer);
-    set('lr', String(st.lr));
-    set('seed', String(st.seed));
+  /** Shows the settings in the controls: only when they change, so a redraw never overwrites what is being typed. */
+  private showSettings(): void {
+    for (const name of ['dataset', 'activation', 'optimizer'] as const)
+      this.querySelector<HTMLSelectElement>(`select[name=${name}]`)!.value = this.state[name];
+    this.querySelector<HTMLInputElement>('input[name=hidden]')!.value = hiddenText(this.widths);
+    this.showFieldValues(fields, this.state);
   }
 
   // ——— talking to the worker ———
 
-  private trainConfig(steps: number, fresh: boolean) {
-    const base = { ...netConfig(this.settings), optimizer: optimizerConfig(this.settings), steps, recordEvery: RECORD_EVERY };
-    return fresh ? base : { ...base, theta: this.run.theta, optimizerState: this.run.optimizerState };
+  /** Starts over from θ₀ of the current settings and trains to `steps` (the queue does it chunk by chunk). */
+  private restart(steps: number, restore = false): void {
+    this.generation++;
+    this.probeChannel.cancel();
+    this.run = FRESH;
+    this.spectrum = null;
+    this.restoring = restore && steps > 0;
+    if (this.restoring && !this.keepNotice) this.announce(this.t(P_ + 'retraining', { steps }));
+    this.queue.restart(steps);
+    this.render();
   }
 
-  /** Starts over from θ₀ of the current settings and trains `target` steps in one request, then takes the spectrum. */
-  private async restart(target: number, why: 'restore' | 'settings', quiet = false): Promise<void> {
-    const gen = ++this.generation;
-    this.spectrumChannel.cancel();
-    if (why === 'restore' && target > 0) this.announce(this.t('widget.hessian-spectrum.retraining', { steps: target }));
-    this.dataset.state = 'busy';
-    try {
-      const { result } = await this.trainChannel.run<MlpTrainStepResult>(
-        'mlp-train-step',
-        this.trainConfig(target, true),
-        this.settings.seed,
-      );
-      if (gen !== this.generation) return;
-      this.run = {
-        step: result.step,
-        theta: result.theta,
-        optimizerState: result.optimizerState,
-        history: result.history,
-        loss: result.loss,
-        gradNorm: result.gradNorm,
-        diverged: result.diverged,
-      };
-      this.spectrum = null;
-      this.render();
-      if (result.diverged) return this.reportDiverged();
-      // Quiet: a clamp or refusal message is showing and should stay.
-      if (!quiet)
-        this.announce(
-          why === 'restore'
-            ? this.t('widget.hessian-spectrum.restored', { steps: result.step })
-            : this.t('widget.hessian-spectrum.restarted', { seed: this.settings.seed }),
-        );
-      if (this.training) void this.loop();
-      else void this.probe(quiet);
-    } catch (err) {
-      this.fail(err);
-    }
-  }
-
-  /** Trains chunk after chunk while the reader wants it and the widget is on screen; takes the spectrum on pause. */
-  private async loop(): Promise<void> {
+  /** One chunk of `steps` more steps from the current θ (θ₀ when fresh), adopted only if it still continues the run. */
+  private async advance(steps: number): Promise<ChunkOutcome> {
     const gen = this.generation;
-    if (this.loopGeneration === gen) return;
-    this.loopGeneration = gen;
-    try {
-      while (this.training && this.visible && gen === this.generation && !this.run.diverged) {
-        if (this.run.step >= MAX_TOTAL_STEPS) {
-          this.training = false;
-          this.render();
-          this.announce(this.t('widget.hessian-spectrum.maxSteps', { max: MAX_TOTAL_STEPS }));
-          break;
-        }
-        if (!(await this.advance(Math.min(this.config.chunk, MAX_TOTAL_STEPS - this.run.step), gen, true))) break;
-      }
-    } finally {
-      if (this.loopGeneration === gen) this.loopGeneration = -1;
-    }
-    if (gen === this.generation && !this.training && !this.run.diverged) void this.probe();
-  }
-
-  /** One request of `steps` more steps from the current θ; false if it was superseded, failed or diverged. */
-  private async advance(steps: number, gen: number, live: boolean): Promise<boolean> {
+    const fresh = this.run.theta.length === 0;
     const from = this.run.step;
     try {
-      const { result, ms } = await this.trainChannel.run<MlpTrainStepResult>(
-        'mlp-train-step',
-        this.trainConfig(steps, false),
-        this.settings.seed,
-      );
-      // A superseded request can still answer if it finished first: only a chunk that continues the current θ counts.
-      if (gen !== this.generation || this.run.step !== from) return false;
-      this.run = {
-        step: result.step,
-        theta: result.theta,
-        optimizerState: result.optimizerState,
-        history: [...this.run.history, ...result.history],
-        loss: result.loss,
-        gradNorm: result.gradNorm,
-        diverged: result.diverged,
-      };
-      if (result.diverged) {
-        this.training = false;
-        this.render();
-        this.reportDiverged();
-        return false;
-      }
+      const out = await this.track(trainChunk(this.trainChannel, this.settings, steps, this.run));
+      if (gen !== this.generation || from !== this.run.step) return 'cancelled';
+      this.run = out.run;
+      this.clearRunError();
       this.render();
-      if (live && this.training) {
-        // Shown every chunk, so the status line keeps up with the readout; read out only every few seconds.
-        const now = performance.now();
-        const speak = now - this.lastAnnounce > ANNOUNCE_EVERY;
-        if (speak) this.lastAnnounce = now;
-        this.announce(
-          this.t('widget.hessian-spectrum.training', { step: result.step, loss: sci(result.loss, 3), ms: Math.round(ms), chunk: steps }),
-          'info',
-          speak,
-        );
+      if (this.run.diverged) {
+        this.reportDiverged();
+        return 'ended';
       }
-      return true;
+      if (!fresh && !this.restoring) this.reportProgress(out.ms, steps);
+      return 'trained';
     } catch (err) {
-      if (gen === this.generation) this.fail(err);
-      return false;
+      if (isAbort(err)) return 'cancelled';
+      this.reportRunError(err, () => this.restart(this.run.theta.length ? this.run.step : this.state.steps, true));
+      return 'ended';
     }
   }
 
-  /** Trains `chunks` × chunk steps in one request (keys and the step button), then takes the spectrum. */
-  private async stepChunks(chunks: number): Promise<void> {
-    if (this.training) return;
-    if (this.run.diverged) return this.reportDiverged();
-    const steps = Math.min(chunks * this.config.chunk, MAX_TOTAL_STEPS - this.run.step);
-    if (steps <= 0) return this.announce(this.t('widget.hessian-spectrum.maxSteps', { max: MAX_TOTAL_STEPS }));
-    const gen = this.generation;
-    if (await this.advance(steps, gen, false)) void this.probe();
+  private reportProgress(ms: number, chunk: number): void {
+    const now = performance.now();
+    const speak = now - this.lastAnnounce > ANNOUNCE_EVERY;
+    if (speak) this.lastAnnounce = now;
+    const how = { training: this.queue.training, pending: this.queue.pending, ms, chunk };
+    this.announce(progressText(this.strings, this.run, how), 'info', speak);
+  }
+
+  private onIdle(why: 'done' | 'stopped' | 'hidden' | 'ended' | 'max'): void {
+    const restored = this.restoring && why === 'done';
+    this.restoring = false;
+    this.render();
+    if (why === 'ended' || why === 'hidden') return;
+    if (why === 'max') this.announce(this.t(P_ + 'maxSteps', { max: MAX_TOTAL_STEPS }));
+    else if (why === 'stopped') this.announce(this.t(P_ + 'paused', { step: this.run.step }));
+    else if (restored && !this.keepNotice) this.announce(this.t(P_ + 'restored', { steps: this.run.step }));
+    void this.probe(this.keepNotice || why === 'max');
   }
 
   /** The full spectrum at the current θ (training, if on, goes on meanwhile on its own channel). */
@@ -293,125 +229,71 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
     if (this.run.theta.length === 0) return;
     if (this.run.diverged) return this.reportDiverged();
     const gen = this.generation;
-    const step = this.run.step;
-    if (!this.training && !quiet) this.announce(this.t('widget.hessian-spectrum.computing', { step }));
+    if (!this.queue.running && !quiet) this.announce(this.t(P_ + 'computing', { step: this.run.step }));
     try {
-      const { result, ms } = await this.spectrumChannel.run<MlpProbeSpectrumResult>(
-        'mlp-probe-spectrum',
-        { ...netConfig(this.settings), theta: this.run.theta, gradTol: this.config.gradTol },
-        this.settings.seed,
-      );
+      const out = await this.track(probeSpectrum(this.probeChannel, this.settings, this.run, this.config.gradTol));
       if (gen !== this.generation) return;
-      this.spectrum = { ...result, step };
+      this.spectrum = out.spectrum;
+      this.keepNotice = false;
+      this.clearRunError();
       this.render();
-      if (!quiet) this.announce(spectrumSummary(this.strings, this.spectrum, ms));
+      if (!quiet) this.announce(spectrumSummary(this.strings, out.spectrum, out.ms));
     } catch (err) {
-      if (gen === this.generation) this.fail(err);
+      if (gen === this.generation) this.reportRunError(err, () => void this.probe());
     }
   }
 
-  private fail(err: unknown): void {
-    if (isAbort(err)) return;
-    this.training = false;
-    this.render();
-    this.announce(this.t('widget.hessian-spectrum.error', { message: (err as Error)?.message ?? String(err) }), 'error');
-  }
-
   private reportDiverged(): void {
-    const d = this.run.diverged!;
-    this.announce(
-      this.t('widget.hessian-spectrum.diverged', {
-        step: d.step,
-        loss: sci(d.loss, 3),
-        lr: String(Number(this.settings.lr.toPrecision(6))),
-      }),
-      'error',
-    );
+    this.announce(divergedText(this.strings, this.run, this.state.lr), 'error');
   }
 
   // ——— input ———
 
-  private setTraining(on: boolean): void {
-    if (on && this.run.diverged) return this.reportDiverged();
-    if (on && this.run.theta.length === 0) return;
-    this.training = on;
+  private toggleTraining(): void {
+    if (this.queue.running && this.run.theta.length > 0) return this.queue.stop();
+    if (this.run.diverged) return this.reportDiverged();
+    if (this.run.theta.length === 0) return;
+    this.lastAnnounce = performance.now();
+    this.announce(this.t(P_ + 'trainingStarted', { step: this.run.step, chunk: this.config.chunk }));
+    this.queue.train(true);
     this.render();
-    if (on) {
-      this.lastAnnounce = performance.now();
-      this.announce(this.t('widget.hessian-spectrum.trainingStarted', { step: this.run.step, chunk: this.config.chunk }));
-      void this.loop();
-    } else {
-      this.announce(this.t('widget.hessian-spectrum.paused', { step: this.run.step }));
-      // A loop waiting on a chunk takes the spectrum when the chunk returns; without a loop, take it now.
-      if (this.loopGeneration !== this.generation) void this.probe();
-    }
+  }
+
+  /** Asks for `chunks` × chunk more steps on top of those already asked for (keys and the step button). */
+  private addSteps(chunks: number): void {
+    if (this.run.diverged) return this.reportDiverged();
+    if (this.queue.training || this.run.theta.length === 0) return;
+    if (!this.queue.add(chunks * this.config.chunk)) return this.announce(this.t(P_ + 'maxSteps', { max: MAX_TOTAL_STEPS }));
+    this.announce(queuedText(this.strings, this.run.step, this.queue.pending));
+    this.render();
   }
 
   /** New settings restart from step 0; `notice` (a clamp, say) is shown now and kept while the restart runs. */
-  private changeSettings(next: SpectrumSettings, notice?: string): void {
+  private changeSettings(state: SpectrumState, hidden: number[], notice: string | null = null): void {
     if (notice) this.announce(notice, 'error');
+    this.keepNotice = notice !== null;
+    const next = runSettings(state, hidden);
     if (sameSettings(next, this.settings)) return;
-    this.settings = next;
-    void this.restart(0, 'settings', notice !== undefined);
+    this.state = { ...state };
+    this.widths = [...hidden];
+    this.showSettings();
+    if (!notice) this.announce(this.t(P_ + 'restarted', { seed: this.state.seed }));
+    this.restart(0);
   }
 
-  private onSelect(el: HTMLSelectElement): void {
-    const key = el.name as 'dataset' | 'activation' | 'optimizer';
-    const next = { ...this.settings, [key]: el.value } as SpectrumSettings;
-    if (key === 'dataset' && parameterCount(next.dataset, next.hidden) > MAX_LIVE_PARAMETERS) {
-      el.value = this.settings.dataset;
-      return this.announce(
-        this.t('widget.hessian-spectrum.tooLarge', {
-          hidden: hiddenText(next.hidden),
-          count: parameterCount(next.dataset, next.hidden),
-          max: MAX_LIVE_PARAMETERS,
-          current: hiddenText(this.settings.hidden),
-        }),
-        'error',
-      );
+  /** Applies an edit of a control: new settings restart the run; a refusal puts the control back and says why. */
+  private apply(edit: Edit, el: HTMLInputElement | HTMLSelectElement): void {
+    if (edit.kind === 'refuse') {
+      el.value = edit.shown;
+      return this.announce(edit.message, 'error');
     }
-    this.changeSettings(next);
-  }
-
-  private onField(el: HTMLInputElement): void {
-    const label = this.t(`widget.hessian-spectrum.${el.name}`);
-    if (el.name === 'hidden') {
-      const parsed = parseHidden(el.value);
-      const current = hiddenText(this.settings.hidden);
-      if (!parsed || parsed.length === 0) {
-        el.value = current;
-        return this.announce(this.t('widget.common.notANumber', { field: label, value: current }), 'error');
-      }
-      const hidden = clampHidden(parsed);
-      const P = parameterCount(this.settings.dataset, hidden);
-      if (P > MAX_LIVE_PARAMETERS) {
-        el.value = current;
-        // Say what was typed, and what it was limited to if that differs, so the reader recognises their input.
-        const typed = hiddenText(parsed);
-        const key = typed === hiddenText(hidden) ? 'widget.hessian-spectrum.tooLarge' : 'widget.hessian-spectrum.tooLargeClamped';
-        return this.announce(this.t(key, { typed, hidden: hiddenText(hidden), count: P, max: MAX_LIVE_PARAMETERS, current }), 'error');
-      }
-      el.value = hiddenText(hidden);
-      return this.changeSettings(
-        { ...this.settings, hidden },
-        hidden.join() !== parsed.join() ? this.t('widget.hessian-spectrum.hiddenClamped', { value: hiddenText(hidden) }) : undefined,
-      );
-    }
-    const key = el.name as 'lr' | 'seed';
-    const [lo, hi] = key === 'lr' ? LR_LIMITS : SEED_LIMITS;
-    const raw = el.value.trim() === '' ? Number.NaN : Number(el.value);
-    if (!Number.isFinite(raw)) {
-      el.value = String(this.settings[key]);
-      return this.announce(this.t('widget.common.notANumber', { field: label, value: String(this.settings[key]) }), 'error');
-    }
-    const value = Math.min(hi, Math.max(lo, key === 'seed' ? Math.round(raw) : raw));
-    el.value = String(value);
-    this.changeSettings({ ...this.settings, [key]: value }, this.adjustedNotice(label, raw, value, lo, hi) ?? undefined);
+    if (el.name === 'hidden') el.value = hiddenText(edit.hidden);
+    this.changeSettings(edit.state, edit.hidden, edit.notice);
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (e.key === ' ' || e.key === 'Spacebar') this.setTraining(!this.training);
-    else if (e.key === 'ArrowRight') void this.stepChunks(e.shiftKey ? 10 : 1);
+    if (e.key === ' ' || e.key === 'Spacebar') this.toggleTraining();
+    else if (e.key === 'ArrowRight') this.addSteps(e.shiftKey ? 10 : 1);
     else if (e.key === 's' || e.key === 'S') void this.probe();
     else return;
     e.preventDefault();
@@ -419,39 +301,35 @@ class HessianSpectrumElement extends WidgetElement<HessianSpectrumProps> {
 
   private reset(): void {
     this.generation++;
-    this.trainChannel.cancel();
-    this.spectrumChannel.cancel();
-    this.training = false;
-    this.settings = this.defaults();
+    this.queue.clear();
+    this.probeChannel.cancel();
+    this.state = { ...this.defaults };
+    this.widths = [...this.config.hidden];
+    this.keepNotice = false;
+    this.restoring = false;
     this.adopt(this.initial);
-    this.histFor = null;
+    this.view.forget();
+    this.showSettings();
     this.render();
-    this.announce(this.t('widget.hessian-spectrum.resetDone', { step: this.run.step }));
+    this.announce(this.t(P_ + 'resetDone', { step: this.run.step }));
   }
 
   protected override onVisibility(visible: boolean): void {
-    if (visible && this.training) void this.loop();
+    if (visible) this.queue.resume();
   }
 
   protected override dispose(): void {
     this.generation++;
-    this.trainChannel.cancel();
-    this.spectrumChannel.cancel();
+    this.queue.clear();
+    this.probeChannel.cancel();
   }
 
   protected exportBundle(): ExportBundle {
-    const sp = this.spectrum;
-    const rows = [
-      'index,eigenvalue,sign',
-      ...(sp
-        ? sp.eigenvalues.map((l, i) => `${i + 1},${l},${l > sp.classification.zeroTol ? 1 : l < -sp.classification.zeroTol ? -1 : 0}`)
-        : []),
-    ];
     return {
       name: `saddle-${this.config.id}`,
-      json: { settings: this.settings, gradTol: this.config.gradTol, run: this.run, spectrum: sp },
-      csv: `${rows.join('\n')}\n`,
-      svg: this.histSvg,
+      json: { settings: this.settings, gradTol: this.config.gradTol, run: this.run, spectrum: this.spectrum },
+      csv: eigenCsv(this.spectrum),
+      svg: this.view.histSvg,
     };
   }
 }

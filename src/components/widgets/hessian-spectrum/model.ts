@@ -1,45 +1,57 @@
-// The HessianSpectrum's settings: data set presets, limits, parameter count, URL form and the experiment configs.
-// No tfjs here: the page imports it before the worker starts.
+// HessianSpectrum's page-side logic: the data-set presets, hidden widths (parsed, clamped, in the URL), the parameter
+// count, the experiments' configs and the loss spikes worth a note. No tfjs or zod: the page imports it.
 import { MAX_LIVE_PARAMETERS } from '../../../lib/experiments/mlp-live-limits.ts';
+import type { MlpTrainStepResult } from '../../../lib/experiments/mlp-live.ts';
+import { mlpParamCount } from '../../../lib/models/mlp-size.ts';
+import type { StateOf } from '../shared/fields.ts';
+import type { fields, DATASET_KEYS } from './fields.ts';
 
-/** The data sets the widget offers, with the parameters it trains on (N samples, input → output). */
-export const SPECTRUM_DATASETS = {
-  sinc: { id: 'sinc', params: { n: 40 }, inputDim: 1, outputDim: 1 },
-  xor: { id: 'xor', params: { centered: true }, inputDim: 2, outputDim: 1 },
-  jellyfish: { id: 'jellyfish', params: {}, inputDim: 2, outputDim: 1 },
-  teacher: { id: 'teacher-relu', params: { n: 200, inputDim: 4, hiddenUnits: 2 }, inputDim: 4, outputDim: 1 },
-} as const;
-export type SpectrumDatasetKey = keyof typeof SPECTRUM_DATASETS;
-export const SPECTRUM_DATASET_KEYS = ['sinc', 'xor', 'jellyfish', 'teacher'] as const satisfies readonly SpectrumDatasetKey[];
-
-export const SPECTRUM_ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'softplus', 'linear'] as const;
-export type SpectrumActivation = (typeof SPECTRUM_ACTIVATIONS)[number];
-export const SPECTRUM_OPTIMIZERS = ['adam', 'momentum', 'gd'] as const;
-export type SpectrumOptimizer = (typeof SPECTRUM_OPTIMIZERS)[number];
-
-export const MAX_WIDTH = 64;
-export const MAX_HIDDEN_LAYERS = 3;
-/** Learning-rate range the fields accept (large enough to diverge on purpose). */
-export const LR_LIMITS: [number, number] = [1e-5, 50];
-export const SEED_LIMITS: [number, number] = [0, 1_000_000];
-/** A run stops here; the URL can ask for at most this many steps. */
-export const MAX_TOTAL_STEPS = 20_000;
 export { MAX_LIVE_PARAMETERS };
 
-export interface SpectrumSettings {
-  dataset: SpectrumDatasetKey;
-  hidden: number[];
-  activation: SpectrumActivation;
-  optimizer: SpectrumOptimizer;
-  lr: number;
-  seed: number;
-}
+export type SpectrumDatasetKey = (typeof DATASET_KEYS)[number];
+export type SpectrumState = StateOf<typeof fields>;
 
-/** P = Σ_l (w_l + 1)·w_{l+1} for widths [input, hidden…, output] with biases (the layout of models/mlp.ts). */
-export function parameterCount(dataset: SpectrumDatasetKey, hidden: readonly number[]): number {
-  const d = SPECTRUM_DATASETS[dataset];
-  const widths = [d.inputDim, ...hidden, d.outputDim];
-  return widths.slice(1).reduce((sum, out, l) => sum + (widths[l]! + 1) * out, 0);
+/** The data sets the widget offers, as the experiments build them (their sizes are read from src/lib: dims.ts). */
+export const SPECTRUM_DATASETS = {
+  sinc: { id: 'sinc', params: { n: 40 } },
+  xor: { id: 'xor', params: { centered: true } },
+  jellyfish: { id: 'jellyfish', params: {} },
+  teacher: { id: 'teacher-relu', params: { n: 200, inputDim: 4, hiddenUnits: 2 } },
+} as const satisfies Record<SpectrumDatasetKey, { id: string; params: object }>;
+
+/** Input and output dimension of every data set, computed at build time from the data sets themselves. */
+export type DatasetDims = Record<SpectrumDatasetKey, { inputDim: number; outputDim: number }>;
+
+/** Losses are recorded every this many steps, at build time and on the page alike. */
+export const RECORD_EVERY = 2;
+/** The widest hidden layer and the most hidden layers the live experiments accept (mlp-live.ts). */
+export const MAX_WIDTH = 64;
+export const MAX_HIDDEN_LAYERS = 3;
+
+/** What defines a run: the fields that restart training when changed, and the hidden widths. */
+export type RunSettings = Pick<SpectrumState, 'dataset' | 'activation' | 'optimizer' | 'lr' | 'seed'> & { hidden: number[] };
+
+export const runSettings = (state: SpectrumState, hidden: readonly number[]): RunSettings => ({
+  dataset: state.dataset,
+  activation: state.activation,
+  optimizer: state.optimizer,
+  lr: state.lr,
+  seed: state.seed,
+  hidden: [...hidden],
+});
+
+export const sameSettings = (a: RunSettings, b: RunSettings) =>
+  a.dataset === b.dataset &&
+  a.activation === b.activation &&
+  a.optimizer === b.optimizer &&
+  a.lr === b.lr &&
+  a.seed === b.seed &&
+  a.hidden.join() === b.hidden.join();
+
+/** P of the network [input, hidden…, output] with biases on `dataset`, counted by src/lib (models/mlp-size.ts). */
+export function parameterCount(dims: DatasetDims, dataset: SpectrumDatasetKey, hidden: readonly number[]): number {
+  const d = dims[dataset];
+  return mlpParamCount({ widths: [d.inputDim, ...hidden, d.outputDim], bias: true });
 }
 
 /**
@@ -53,7 +65,7 @@ export function parseHidden(text: string): number[] | null {
     .split(/[\s,;x×-]+/)
     .filter(Boolean)
     .map((p) => p.replace('~', '-'));
-  if (parts.length === 0) return [];
+  if (parts.length === 0) return null;
   const values = parts.map(Number);
   return values.every((v) => Number.isFinite(v)) ? values : null;
 }
@@ -63,51 +75,58 @@ export function clampHidden(hidden: readonly number[]): number[] {
   return hidden.slice(0, MAX_HIDDEN_LAYERS).map((w) => Math.min(MAX_WIDTH, Math.max(1, Math.round(w))));
 }
 
+/** As the field shows them ("10, 10") and as the URL carries them ("10-10"). */
 export const hiddenText = (hidden: readonly number[]) => hidden.join(', ');
+export const hiddenUrl = (hidden: readonly number[]) => hidden.join('-');
 
-/** The settings as URL values (`hidden` as "10-10"). */
-export function settingsToUrl(s: SpectrumSettings): Record<string, string | number> {
-  return {
-    dataset: s.dataset,
-    hidden: s.hidden.join('-'),
-    act: s.activation,
-    opt: s.optimizer,
-    lr: Number(s.lr.toPrecision(6)),
-    seed: s.seed,
-  };
+/** What typed or linked widths become: used as clamped, or refused (not numbers; too many parameters). */
+export type HiddenRead =
+  | { ok: true; hidden: number[]; clamped: boolean }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'too-large'; typed: number[]; hidden: number[]; count: number };
+
+export function readHidden(text: string, dims: DatasetDims, dataset: SpectrumDatasetKey): HiddenRead {
+  const parsed = parseHidden(text);
+  if (!parsed) return { ok: false, reason: 'invalid' };
+  const hidden = clampHidden(parsed);
+  const clamped = hidden.join() !== parsed.join();
+  const count = parameterCount(dims, dataset, hidden);
+  if (count > MAX_LIVE_PARAMETERS) return { ok: false, reason: 'too-large', typed: parsed, hidden, count };
+  return { ok: true, hidden, clamped };
 }
-
-/** Settings from URL values, each one checked and clamped; whatever is missing or invalid keeps its default. */
-export function settingsFromUrl(url: Record<string, string>, defaults: SpectrumSettings): SpectrumSettings {
-  const s = { ...defaults, hidden: [...defaults.hidden] };
-  if (url.dataset && (SPECTRUM_DATASET_KEYS as readonly string[]).includes(url.dataset)) s.dataset = url.dataset as SpectrumDatasetKey;
-  if (url.act && (SPECTRUM_ACTIVATIONS as readonly string[]).includes(url.act)) s.activation = url.act as SpectrumActivation;
-  if (url.opt && (SPECTRUM_OPTIMIZERS as readonly string[]).includes(url.opt)) s.optimizer = url.opt as SpectrumOptimizer;
-  const lr = Number(url.lr);
-  if (url.lr !== undefined && Number.isFinite(lr)) s.lr = Math.min(LR_LIMITS[1], Math.max(LR_LIMITS[0], lr));
-  const seed = Number(url.seed);
-  if (url.seed !== undefined && Number.isFinite(seed)) s.seed = Math.min(SEED_LIMITS[1], Math.max(SEED_LIMITS[0], Math.round(seed)));
-  const hidden = url.hidden === undefined ? null : parseHidden(url.hidden);
-  if (hidden && hidden.length > 0) {
-    const h = clampHidden(hidden);
-    if (parameterCount(s.dataset, h) <= MAX_LIVE_PARAMETERS) s.hidden = h;
-  }
-  if (parameterCount(s.dataset, s.hidden) > MAX_LIVE_PARAMETERS) s.hidden = [...defaults.hidden];
-  return s;
-}
-
-export const sameSettings = (a: SpectrumSettings, b: SpectrumSettings) =>
-  a.dataset === b.dataset &&
-  a.activation === b.activation &&
-  a.optimizer === b.optimizer &&
-  a.lr === b.lr &&
-  a.seed === b.seed &&
-  a.hidden.join() === b.hidden.join();
 
 /** The network part of both experiments' configs. */
-export function netConfig(s: SpectrumSettings) {
+export function netConfig(s: RunSettings) {
   const d = SPECTRUM_DATASETS[s.dataset];
   return { dataset: { id: d.id, params: { ...d.params } }, hidden: [...s.hidden], activation: s.activation, loss: 'mse' as const };
 }
 
-export const optimizerConfig = (s: SpectrumSettings) => ({ kind: s.optimizer, lr: s.lr });
+export const optimizerConfig = (s: RunSettings) => ({ kind: s.optimizer, lr: s.lr });
+
+/** The training request of `steps` more steps: from θ₀ of the seed when `from` is null, else from θ and the optimiser's state. */
+export function trainConfig(s: RunSettings, steps: number, from: Pick<MlpTrainStepResult, 'theta' | 'optimizerState'> | null) {
+  const base = { ...netConfig(s), optimizer: optimizerConfig(s), steps, recordEvery: RECORD_EVERY };
+  return from ? { ...base, theta: from.theta, optimizerState: from.optimizerState } : base;
+}
+
+/** A loss this many times the lowest loss recorded before it is a spike (a plain decrease never is one). */
+export const SPIKE_FACTOR = 2;
+
+/**
+ * The jumps of a loss curve: each time the loss rises above SPIKE_FACTOR × the lowest loss before it, the step where it
+ * does (one per excursion: the next one counts once the loss is back below that level).
+ */
+export function lossSpikes(history: readonly { step: number; loss: number }[]): number[] {
+  const out: number[] = [];
+  let low = Number.POSITIVE_INFINITY;
+  let inSpike = false;
+  for (const { step, loss } of history) {
+    if (!Number.isFinite(loss)) break;
+    if (loss > SPIKE_FACTOR * low) {
+      if (!inSpike) out.push(step);
+      inSpike = true;
+    } else inSpike = false;
+    low = Math.min(low, loss);
+  }
+  return out;
+}

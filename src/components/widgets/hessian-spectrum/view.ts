@@ -1,7 +1,7 @@
 // The HessianSpectrum's text parts, shared by the build-time figure and the live widget: readout, tables, labels, verdict.
 import type { MlpProbeSpectrumResult, MlpTrainStepResult } from '../../../lib/experiments/mlp-live.ts';
-import { escapeHtml, fill, num } from '../shared/format.ts';
-import type { SpectrumSettings } from './model.ts';
+import { escapeHtml, fill, num, sentences } from '../shared/format.ts';
+import { lossSpikes, type RunSettings } from './model.ts';
 
 export type Strings = Record<string, string>;
 
@@ -13,7 +13,7 @@ export type SpectrumAt = MlpProbeSpectrumResult & { step: number };
 
 /** Everything the widget shows; the build computes one for the first paint. */
 export interface SpectrumSnapshot {
-  settings: SpectrumSettings;
+  settings: RunSettings;
   run: RunState;
   spectrum: SpectrumAt | null;
 }
@@ -133,5 +133,50 @@ export function spectrumSummary(s: Strings, sp: SpectrumAt, ms?: number): string
     negative: sp.classification.negative,
     share: num(sp.classification.positiveFraction, 3),
   });
-  return ms === undefined ? base : `${base} ${fill(s['widget.hessian-spectrum.timing']!, { ms: Math.round(ms) })}`;
+  return ms === undefined ? base : sentences([base, fill(s['widget.hessian-spectrum.timing']!, { ms: Math.round(ms) })]);
+}
+
+/**
+ * The note under the loss curve when an Adam run's loss has jumped (lossSpikes): what causes it, as measured on the
+ * lecture's network (tests/widgets/hessian-spectrum/adam-spikes.test.ts). Empty otherwise: other optimisers' jumps
+ * have not been measured, so nothing is claimed about them.
+ */
+export function spikeNote(s: Strings, settings: RunSettings, run: RunState): string {
+  if (settings.optimizer !== 'adam') return '';
+  const spikes = lossSpikes(run.history);
+  if (spikes.length === 0) return '';
+  return fill(s[spikes.length === 1 ? 'widget.hessian-spectrum.spikeOne' : 'widget.hessian-spectrum.spikeMany']!, {
+    step: spikes[0]!,
+    count: spikes.length,
+  });
+}
+
+/** The status of a diverged run: where, how high, and what to do. */
+export function divergedText(s: Strings, run: RunState, lr: number): string {
+  const d = run.diverged!;
+  return fill(s['widget.hessian-spectrum.diverged']!, { step: d.step, loss: sci(d.loss, 3), lr: String(Number(lr.toPrecision(6))) });
+}
+
+/** The status after a chunk: training on, steps still asked for, or done. */
+export function progressText(s: Strings, run: RunState, how: { training: boolean; pending: number; ms: number; chunk: number }): string {
+  if (how.training)
+    return fill(s['widget.hessian-spectrum.training']!, {
+      step: run.step,
+      loss: sci(run.loss, 3),
+      ms: Math.round(how.ms),
+      chunk: how.chunk,
+    });
+  if (how.pending > 0) return queuedText(s, run.step, how.pending);
+  return fill(s['widget.hessian-spectrum.paused']!, { step: run.step });
+}
+
+/** Steps asked for and not trained yet ("+100" pressed ten times asks for 1,000). */
+export const queuedText = (s: Strings, step: number, pending: number) =>
+  fill(s['widget.hessian-spectrum.queued']!, { step, pending, target: step + pending });
+
+/** The spectrum as CSV (the download): index, eigenvalue, and its sign as the verdict counted it (0 within ±tol). */
+export function eigenCsv(sp: SpectrumAt | null): string {
+  const tol = sp?.classification.zeroTol ?? 0;
+  const rows = sp ? sp.eigenvalues.map((l, i) => `${i + 1},${l},${l > tol ? 1 : l < -tol ? -1 : 0}`) : [];
+  return `${['index,eigenvalue,sign', ...rows].join('\n')}\n`;
 }
