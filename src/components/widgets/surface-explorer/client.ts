@@ -184,7 +184,7 @@ class SurfaceExplorerElement extends WidgetElement<SurfaceExplorerProps> {
         : [`0,${this.state.w1},${this.state.w2},${this.analysis.loss}`]),
     ];
     return {
-      name: `saddle-${this.config.id}-${this.config.surface}`,
+      name: `saddle-${this.config.id}`,
       json: {
         surface: this.config.surface,
         learningRate: this.state.lr,

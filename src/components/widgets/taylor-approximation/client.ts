@@ -155,7 +155,7 @@ class TaylorApproximationElement extends WidgetElement<TaylorApproximationProps>
       ? { surface: c.surface, point: c.point, angleDegrees: this.state.angle }
       : { function: c.function, point: c.point };
     return {
-      name: `saddle-${this.config.id}-${this.is2d ? this.config.surface : this.config.function}`,
+      name: `saddle-${this.config.id}`,
       json: {
         mode: c.mode,
         ...what,
