@@ -96,6 +96,41 @@ describe('SurfaceExplorer state and robustness', () => {
     await page.close();
   });
 
+  it('forgets a notice about a typed value once θ′ moves by key, and a descent report once θ′ moves again', async () => {
+    const { page } = await open('en');
+    await live(page);
+    const status = page.locator('saddle-surface-explorer .widget-status');
+    await page.fill('saddle-surface-explorer input[name=w1]', '99');
+    await page.press('saddle-surface-explorer input[name=w1]', 'Enter');
+    expect(await status.getAttribute('data-kind')).toBe('error');
+    await page.focus('saddle-surface-explorer .widget-chart');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => status.getAttribute('data-kind'), { timeout: 15_000 }).toBe('info');
+    expect(await status.innerText()).toBe('');
+    expect(await cell(page, 'row-point')).toBe('(1.9500, 0.0000)');
+    await page.click('saddle-surface-explorer [data-action=descend]');
+    expect(await status.innerText()).not.toBe('');
+    await page.focus('saddle-surface-explorer .widget-chart');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toBe('');
+    expect(await page.locator('saddle-surface-explorer .surface-path').count()).toBe(0);
+    await page.close();
+  });
+
+  it('redraws the map at its new width when the window changes, without touching a value being typed', async () => {
+    const { page } = await open('en');
+    await live(page);
+    const width = () => page.locator('saddle-surface-explorer .widget-chart svg').getAttribute('width');
+    const before = await width();
+    await page.fill('saddle-surface-explorer input[name=w1]', '1.5');
+    await page.setViewportSize({ width: 390, height: 900 });
+    await expect.poll(width, { timeout: 15_000 }).not.toBe(before);
+    expect(await page.inputValue('saddle-surface-explorer input[name=w1]')).toBe('1.5');
+    await page.press('saddle-surface-explorer input[name=w1]', 'Enter');
+    expect(await cell(page, 'row-point')).toBe('(1.5000, 0.0000)');
+    await page.close();
+  });
+
   it('cuts a diverging descent (η = 1.5) at the frame, says it diverged, and draws the map at its box width', async () => {
     const { page } = await open('en', '?surface-explorer.w1=2&surface-explorer.w2=2&surface-explorer.lr=1.5');
     await live(page);

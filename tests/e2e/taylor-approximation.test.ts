@@ -117,7 +117,7 @@ describe('TaylorApproximation state and robustness', () => {
       // A key on the chart turns d from 360° to 1°: the notice is gone, the status names 1°.
       await page.focus(`${TWO} .widget-chart`);
       await page.keyboard.press('ArrowUp');
-      await expect.poll(() => status.getAttribute('data-kind')).toBe('info');
+      await expect.poll(() => status.getAttribute('data-kind'), { timeout: 15_000 }).toBe('info');
       expect(await page.inputValue(`${TWO} input[name=angle]`)).toBe('1');
       expect(await status.innerText()).not.toContain(notice.split(/[.。]/)[0]!);
       expect(await status.innerText()).toContain('1°');
@@ -126,7 +126,7 @@ describe('TaylorApproximation state and robustness', () => {
       await page.press(`${TWO} input[name=angle]`, 'Enter');
       expect(await status.getAttribute('data-kind')).toBe('error');
       await page.locator(`${TWO} input[name=angle-slider]`).fill('90');
-      await expect.poll(() => status.getAttribute('data-kind')).toBe('info');
+      await expect.poll(() => status.getAttribute('data-kind'), { timeout: 15_000 }).toBe('info');
       expect(await status.innerText()).toContain('90°');
       expect(await page.inputValue(`${TWO} input[name=angle]`)).toBe('90');
       // Along w₂ (90°) through the origin the loss is constant 1: the quadratic is exact, so it is useful at s = 1.

@@ -68,7 +68,7 @@ class SurfaceExplorerElement extends WidgetElement<SurfaceExplorerProps> {
     this.querySelector('[data-action=reset]')!.addEventListener('click', () => this.reset());
     this.chart.addEventListener('keydown', (e) => this.onKey(e));
     this.onDrag(this.chart, (e) => this.moveToPointer(e));
-    this.watchSize([this.chart], () => this.render());
+    this.watchSize([this.chart], () => this.drawChart());
     this.render();
   }
 
@@ -94,6 +94,15 @@ class SurfaceExplorerElement extends WidgetElement<SurfaceExplorerProps> {
 
   private render(): void {
     this.analysis = analyzePoint(this.surface, this.point);
+    this.drawChart();
+    this.querySelector('.widget-readout tbody')!.innerHTML = readoutRows(this.strings, this.analysis);
+    this.showFieldValues(this.table, this.state);
+    this.dataset.verdict = this.analysis.classification.verdict;
+    this.writeFieldState(this.table, this.state, this.defaults);
+  }
+
+  /** The map alone: what a resize redraws (never the fields, which may hold a value being typed). */
+  private drawChart(): void {
     const [lo, hi] = this.surface.domain;
     this.svg = surfaceChart({
       document,
@@ -107,10 +116,6 @@ class SurfaceExplorerElement extends WidgetElement<SurfaceExplorerProps> {
     });
     this.chart.replaceChildren(this.svg);
     this.chart.setAttribute('aria-label', chartLabel(this.strings, this.analysis));
-    this.querySelector('.widget-readout tbody')!.innerHTML = readoutRows(this.strings, this.analysis);
-    this.showFieldValues(this.table, this.state);
-    this.dataset.verdict = this.analysis.classification.verdict;
-    this.writeFieldState(this.table, this.state, this.defaults);
   }
 
   private moveToPointer(e: PointerEvent): void {

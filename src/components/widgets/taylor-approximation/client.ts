@@ -65,7 +65,7 @@ class TaylorApproximationElement extends WidgetElement<TaylorApproximationProps>
     this.querySelector('[data-action=reset]')!.addEventListener('click', () => this.update({ ...this.defaults }));
     this.chart.addEventListener('keydown', (e) => this.onKey(e));
     this.onDrag(this.chart, (e) => this.moveToPointer(e));
-    this.watchSize([this.chart], () => this.render());
+    this.watchSize([this.chart], () => this.drawChart());
     this.update({}, linkNotice, false);
   }
 
@@ -97,6 +97,20 @@ class TaylorApproximationElement extends WidgetElement<TaylorApproximationProps>
   private render(): void {
     this.lineFor(this.state.angle);
     this.current = taylorAt(this.line, this.state.s);
+    this.drawChart();
+    this.querySelector('.widget-readout tbody')!.innerHTML = readoutRows(this.strings, this.current, this.useful);
+    this.querySelector('.widget-taylor-verdict')!.textContent = verdictText(this.strings, this.current, this.useful);
+    this.showFieldValues(this.table, this.state as StateOf<LiveFields>);
+    for (const name of ['s', 'angle'] as const) {
+      const input = this.querySelector<HTMLInputElement>(`input[name=${name}-slider]`);
+      if (input) input.value = String(this.state[name]);
+    }
+    this.dataset.useful = String(this.current.s >= -this.useful.minus && this.current.s <= this.useful.plus);
+    this.writeFieldState(this.table, this.state as StateOf<LiveFields>, this.defaults as StateOf<LiveFields>);
+  }
+
+  /** The chart alone: what a resize redraws (never the fields, which may hold a value being typed). */
+  private drawChart(): void {
     const width = boxWidth(this.chart, MIN_CHART_WIDTH, MAX_CHART_WIDTH);
     this.svg = taylorChart({
       document,
@@ -110,15 +124,6 @@ class TaylorApproximationElement extends WidgetElement<TaylorApproximationProps>
     });
     this.chart.replaceChildren(this.svg);
     this.chart.setAttribute('aria-label', chartLabel(this.strings, this.current, this.useful));
-    this.querySelector('.widget-readout tbody')!.innerHTML = readoutRows(this.strings, this.current, this.useful);
-    this.querySelector('.widget-taylor-verdict')!.textContent = verdictText(this.strings, this.current, this.useful);
-    this.showFieldValues(this.table, this.state as StateOf<LiveFields>);
-    for (const name of ['s', 'angle'] as const) {
-      const input = this.querySelector<HTMLInputElement>(`input[name=${name}-slider]`);
-      if (input) input.value = String(this.state[name]);
-    }
-    this.dataset.useful = String(this.current.s >= -this.useful.minus && this.current.s <= this.useful.plus);
-    this.writeFieldState(this.table, this.state as StateOf<LiveFields>, this.defaults as StateOf<LiveFields>);
   }
 
   private moveToPointer(e: PointerEvent): void {
