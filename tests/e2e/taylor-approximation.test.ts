@@ -145,6 +145,9 @@ describe('TaylorApproximation state and robustness', () => {
     expect(await cell(page, TWO, 'row-second')).toBe('1.2500');
     await live(page, ONE);
     expect(await cell(page, ONE, 'row-s')).toBe('1.0000');
+    // The link's s = 7 is explained, and the status goes on to describe the state it led to.
+    expect(await page.locator(`${ONE} .widget-status`).getAttribute('data-kind')).toBe('error');
+    expect(await page.locator(`${ONE} .widget-status`).innerText()).toMatch(/Distance s must be between −1 and 1; using 1\. At s = 1\.00 /);
     await page.close();
   });
 

@@ -46,6 +46,7 @@ class TaylorApproximationElement extends WidgetElement<TaylorApproximationProps>
     this.defaults = { angle: this.config.angle, ...stateFrom(this.table) };
     const read = this.readFieldState(this.table, stateFrom(this.table));
     this.state = { ...this.defaults, ...read };
+    // readFieldState shows why link values were changed as an error status; the first status keeps it at its head.
     const linkNotice = this.querySelector('.widget-status[data-kind=error]')?.textContent ?? null;
 
     this.bindNumberInputs(
