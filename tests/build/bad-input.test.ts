@@ -85,7 +85,7 @@ describe('building with a bad widget prop', { timeout: 180_000 }, () => {
     expect(build.status).not.toBe(0);
     expect(build.output).toMatch(/src\/content\/lectures\/en\/fixture\.mdx:12:1: <SurfaceExplorer> has invalid props/);
     expect(build.output).toContain('surface: surface must be one of two-weight');
-    expect(build.output).toContain('lr: lr must be a positive finite number');
+    expect(build.output).toContain('lr: lr must be a number from 0.001 to 2');
     expect(build.output).toContain('src/components/widgets/surface-explorer/props.ts');
   });
 

@@ -34,7 +34,7 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('SurfaceExplorer (%s)', (locale) => {
     expect(status).toContain('0.2500');
     expect(status).toContain('0.7071');
     expect(await cell(page, 'row-loss')).toBe('0.2500');
-    expect(new URL(page.url()).searchParams.get('surface.w1')).toBe('0.707107');
+    expect(new URL(page.url()).searchParams.get('surface-explorer.w1')).toBe('0.707107');
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
@@ -96,6 +96,71 @@ describe('SurfaceExplorer state and robustness', () => {
     await page.close();
   });
 
+  it('forgets a notice about a typed value once θ′ moves by key, and a descent report once θ′ moves again', async () => {
+    const { page } = await open('en');
+    await live(page);
+    const status = page.locator('saddle-surface-explorer .widget-status');
+    await page.fill('saddle-surface-explorer input[name=w1]', '99');
+    await page.press('saddle-surface-explorer input[name=w1]', 'Enter');
+    expect(await status.getAttribute('data-kind')).toBe('error');
+    await page.focus('saddle-surface-explorer .widget-chart');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => status.getAttribute('data-kind'), { timeout: 15_000 }).toBe('info');
+    expect(await status.innerText()).toBe('');
+    expect(await cell(page, 'row-point')).toBe('(1.9500, 0.0000)');
+    await page.click('saddle-surface-explorer [data-action=descend]');
+    expect(await status.innerText()).not.toBe('');
+    await page.focus('saddle-surface-explorer .widget-chart');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toBe('');
+    expect(await page.locator('saddle-surface-explorer .surface-path').count()).toBe(0);
+    await page.close();
+  });
+
+  it('redraws the map at its new width when the window changes, without touching a value being typed', async () => {
+    const { page } = await open('en');
+    await live(page);
+    const width = () => page.locator('saddle-surface-explorer .widget-chart svg').getAttribute('width');
+    const before = await width();
+    await page.fill('saddle-surface-explorer input[name=w1]', '1.5');
+    await page.setViewportSize({ width: 390, height: 900 });
+    await expect.poll(width, { timeout: 15_000 }).not.toBe(before);
+    expect(await page.inputValue('saddle-surface-explorer input[name=w1]')).toBe('1.5');
+    await page.press('saddle-surface-explorer input[name=w1]', 'Enter');
+    expect(await cell(page, 'row-point')).toBe('(1.5000, 0.0000)');
+    await page.close();
+  });
+
+  it('cuts a diverging descent (η = 1.5) at the frame, says it diverged, and draws the map at its box width', async () => {
+    const { page } = await open('en', '?surface-explorer.w1=2&surface-explorer.w2=2&surface-explorer.lr=1.5');
+    await live(page);
+    await page.click('saddle-surface-explorer [data-action=descend]');
+    await page.waitForSelector('saddle-surface-explorer[data-descent=diverged]');
+    expect(await page.locator('saddle-surface-explorer .widget-status').getAttribute('data-kind')).toBe('error');
+    const outside = await page.locator('saddle-surface-explorer .widget-chart svg').evaluate((svg) => {
+      type Scale = { range: [number, number] };
+      const scale = (svg as unknown as { scale(n: string): Scale }).scale;
+      const [x0, x1] = scale('x').range;
+      const [y1, y0] = scale('y').range;
+      const paths = [...svg.querySelectorAll<SVGPathElement>('.surface-path path')];
+      const points = paths.flatMap((p) =>
+        Array.from({ length: 65 }, (_, i) => {
+          const at = p.getPointAtLength((p.getTotalLength() * i) / 64);
+          return [at.x, at.y];
+        }),
+      );
+      // Inside the plot area (in the chart's own pixels, which are CSS pixels: it is drawn at its box width).
+      const bad = points.filter(([x, y]) => x! < x0 - 0.5 || x! > x1 + 0.5 || y! < y0 - 0.5 || y! > y1 + 0.5);
+      return { count: points.length, bad: bad.length, drawn: Number(svg.getAttribute('width')), box: svg.parentElement!.clientWidth };
+    });
+    expect(outside.count).toBeGreaterThan(0);
+    expect(outside.bad).toBe(0);
+    // At 1280 px the map gets most of the row: drawn at its box's width, well over the 326 px it used to be shrunk to.
+    expect(Math.abs(outside.drawn - outside.box)).toBeLessThanOrEqual(1);
+    expect(outside.drawn).toBeGreaterThan(380);
+    await page.close();
+  });
+
   it('survives 50 rapid interactions without an error and ends in a consistent state', async () => {
     const { page, watch } = await open('en', '', 390);
     await live(page);
@@ -105,11 +170,12 @@ describe('SurfaceExplorer state and robustness', () => {
     for (let i = 0; i < 10; i++)
       await page.click(['saddle-surface-explorer [data-action=escape]', 'saddle-surface-explorer [data-action=descend]'][i % 2]!);
     const q = new URL(page.url()).searchParams;
-    const [w1, w2] = [Number(q.get('surface.w1') ?? 0), Number(q.get('surface.w2') ?? 0)];
+    const [w1, w2] = [Number(q.get('surface-explorer.w1') ?? 0), Number(q.get('surface-explorer.w2') ?? 0)];
     const shown = Number((await cell(page, 'row-loss')).replace('−', '-'));
     expect(Math.abs(shown - (1 - w1 * w2) ** 2)).toBeLessThan(2e-4);
     expect(watch.consoleErrors).toEqual([]);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await page.close();
-  });
+    // Each interaction redraws the map (about 30 ms on an idle machine); a loaded CI machine gets 60 s for all 50.
+  }, 60_000);
 });

@@ -43,11 +43,11 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('TaylorApproximation (%s)', (locale) => 
     expect(await cell(page, ONE, 'row-truth')).toBe('0.0441');
     expect(await cell(page, ONE, 'row-gap2')).toBe('0.0041');
     expect(await page.locator(`${ONE} saddle-taylor-approximation`).getAttribute('data-useful')).toBe('true');
-    await page.locator(`${ONE} input[name=s]`).fill('-0.3');
+    await page.locator(`${ONE} input[name=s-slider]`).fill('-0.3');
     // s = −0.3: gap |−4·0.027 + 0.0081| = 0.0999, outside the useful range.
     expect(await cell(page, ONE, 'row-gap2')).toBe('0.0999');
     expect(await page.locator(`${ONE} saddle-taylor-approximation`).getAttribute('data-useful')).toBe('false');
-    expect(new URL(page.url()).searchParams.get('taylor.s')).toBe('-0.3');
+    expect(new URL(page.url()).searchParams.get('taylor-approximation.s')).toBe('-0.3');
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
@@ -59,8 +59,8 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('TaylorApproximation (%s)', (locale) => 
     expect(await cell(page, TWO, 'row-useful')).toBe('[−0.669, 0.669]');
     await live(page, TWO);
     // Turning d to the w₁ axis: the loss is constant 1, and both models are exact.
-    await page.fill(`${TWO} input[name=angle-value]`, '0');
-    await page.press(`${TWO} input[name=angle-value]`, 'Enter');
+    await page.fill(`${TWO} input[name=angle]`, '0');
+    await page.press(`${TWO} input[name=angle]`, 'Enter');
     expect(await cell(page, TWO, 'row-truth')).toBe('1.0000');
     expect(await cell(page, TWO, 'row-gap1')).toBe('0.0000');
     expect(await cell(page, TWO, 'row-gap2')).toBe('0.0000');
@@ -68,7 +68,7 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('TaylorApproximation (%s)', (locale) => 
     await page.keyboard.press('Shift+ArrowUp');
     await page.keyboard.press('Shift+ArrowUp');
     await page.keyboard.press('Shift+ArrowUp');
-    expect(await page.inputValue(`${TWO} input[name=angle-value]`)).toBe('45');
+    expect(await page.inputValue(`${TWO} input[name=angle]`)).toBe('45');
     expect(await cell(page, TWO, 'row-gap2')).toBe('0.2500');
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
@@ -77,19 +77,25 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('TaylorApproximation (%s)', (locale) => 
   it('clamps a typed value out of range and explains it, rejects a non-number, and reset undoes everything', async () => {
     const { page, watch } = await open(locale);
     await live(page, ONE);
-    await page.fill(`${ONE} input[name=s-value]`, '99');
-    await page.press(`${ONE} input[name=s-value]`, 'Enter');
-    expect(await page.inputValue(`${ONE} input[name=s-value]`)).toBe('1');
+    const status = page.locator(`${ONE} .widget-status`);
+    const first = await status.innerText();
+    await page.fill(`${ONE} input[name=s]`, '99');
+    await page.press(`${ONE} input[name=s]`, 'Enter');
+    expect(await page.inputValue(`${ONE} input[name=s]`)).toBe('1');
     expect(await cell(page, ONE, 'row-s')).toBe('1.0000');
-    expect(await page.locator(`${ONE} .widget-status`).getAttribute('data-kind')).toBe('error');
-    expect(await page.locator(`${ONE} .widget-status`).innerText()).toContain('1.000');
-    await page.fill(`${ONE} input[name=s-value]`, '');
-    await page.press(`${ONE} input[name=s-value]`, 'Enter');
-    expect(await page.inputValue(`${ONE} input[name=s-value]`)).toBe('1');
+    expect(await status.getAttribute('data-kind')).toBe('error');
+    // The notice names the range (with a true minus) and the value used, then the status describes s = 1.
+    expect(await status.innerText()).toContain('−1');
+    expect(await status.innerText()).toContain('s = 1.00');
+    await page.fill(`${ONE} input[name=s]`, '');
+    await page.press(`${ONE} input[name=s]`, 'Enter');
+    expect(await page.inputValue(`${ONE} input[name=s]`)).toBe('1');
     expect(await page.locator(`${ONE} .widget-status`).getAttribute('data-kind')).toBe('error');
     await page.click(`${ONE} [data-action=reset]`);
     expect(await cell(page, ONE, 'row-s')).toBe('0.5000');
-    expect(await page.locator(`${ONE} .widget-status`).innerText()).toBe('');
+    // Back to the first state, and to the status that describes it (no notice left over).
+    expect(await status.innerText()).toBe(first);
+    expect(await status.getAttribute('data-kind')).toBe('info');
     expect(new URL(page.url()).search).toBe('');
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
@@ -97,6 +103,39 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('TaylorApproximation (%s)', (locale) => 
 });
 
 describe('TaylorApproximation state and robustness', () => {
+  it.each(['en', 'zh-tw'])(
+    'forgets a notice about a typed angle once the angle is set by key or slider: the status describes the new angle (%s)',
+    async (locale) => {
+      const { page, watch } = await open(locale);
+      await live(page, TWO);
+      const status = page.locator(`${TWO} .widget-status`);
+      await page.fill(`${TWO} input[name=angle]`, '400');
+      await page.press(`${TWO} input[name=angle]`, 'Enter');
+      expect(await status.getAttribute('data-kind')).toBe('error');
+      expect(await status.innerText()).toContain('360');
+      const notice = await status.innerText();
+      // A key on the chart turns d from 360° to 1°: the notice is gone, the status names 1°.
+      await page.focus(`${TWO} .widget-chart`);
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(() => status.getAttribute('data-kind'), { timeout: 15_000 }).toBe('info');
+      expect(await page.inputValue(`${TWO} input[name=angle]`)).toBe('1');
+      expect(await status.innerText()).not.toContain(notice.split(/[.。]/)[0]!);
+      expect(await status.innerText()).toContain('1°');
+      // Again with the slider: a second bad value, then the slider sets 90°.
+      await page.fill(`${TWO} input[name=angle]`, '-5');
+      await page.press(`${TWO} input[name=angle]`, 'Enter');
+      expect(await status.getAttribute('data-kind')).toBe('error');
+      await page.locator(`${TWO} input[name=angle-slider]`).fill('90');
+      await expect.poll(() => status.getAttribute('data-kind'), { timeout: 15_000 }).toBe('info');
+      expect(await status.innerText()).toContain('90°');
+      expect(await page.inputValue(`${TWO} input[name=angle]`)).toBe('90');
+      // Along w₂ (90°) through the origin the loss is constant 1: the quadratic is exact, so it is useful at s = 1.
+      expect(await page.locator(`${TWO} saddle-taylor-approximation`).getAttribute('data-useful')).toBe('true');
+      expect(watch.consoleErrors).toEqual([]);
+      await page.close();
+    },
+  );
+
   it('restores the exact view from a shared URL, clamping what is out of range', async () => {
     const { page } = await open('en', '?taylor-2d.s=-0.5&taylor-2d.angle=135&taylor-approximation.s=7');
     await live(page, TWO);
@@ -106,6 +145,9 @@ describe('TaylorApproximation state and robustness', () => {
     expect(await cell(page, TWO, 'row-second')).toBe('1.2500');
     await live(page, ONE);
     expect(await cell(page, ONE, 'row-s')).toBe('1.0000');
+    // The link's s = 7 is explained, and the status goes on to describe the state it led to.
+    expect(await page.locator(`${ONE} .widget-status`).getAttribute('data-kind')).toBe('error');
+    expect(await page.locator(`${ONE} .widget-status`).innerText()).toMatch(/Distance s must be between −1 and 1; using 1\. At s = 1\.00 /);
     await page.close();
   });
 
@@ -115,7 +157,7 @@ describe('TaylorApproximation state and robustness', () => {
     await page.focus(`${TWO} .widget-chart`);
     const keys = ['ArrowRight', 'ArrowUp', 'Shift+ArrowLeft', 'ArrowDown', 'Shift+ArrowUp'];
     for (let i = 0; i < 40; i++) await page.keyboard.press(keys[i % keys.length]!);
-    for (let i = 0; i < 10; i++) await page.locator(`${TWO} input[name=s]`).fill(String(((i % 5) - 2) * 0.6));
+    for (let i = 0; i < 10; i++) await page.locator(`${TWO} input[name=s-slider]`).fill(String(((i % 5) - 2) * 0.6));
     const q = new URL(page.url()).searchParams;
     const s = Number(q.get('taylor-2d.s') ?? 1);
     const angle = (Number(q.get('taylor-2d.angle') ?? 45) * Math.PI) / 180;

@@ -94,6 +94,67 @@ export function descentPath(s: Surface, start: Vec2, lr: number, maxSteps: numbe
   return { points, losses, outcome: 'max-steps', steps: maxSteps };
 }
 
+/**
+ * The parts of a polyline inside the box [lo, hi]², each segment cut where it crosses the box (Liang–Barsky), so a
+ * chart can draw a path that leaves its view, even one that diverges to ±∞, without drawing outside the frame.
+ * Non-finite points end a part. Returns the parts in order; a part has at least two points.
+ */
+export function clipPolyline(points: readonly Vec2[], lo: number, hi: number): Vec2[][] {
+  const parts: Vec2[][] = [];
+  let part: Vec2[] = [];
+  const close = () => {
+    if (part.length > 1) parts.push(part);
+    part = [];
+  };
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    if (![...a, ...b].every(Number.isFinite)) {
+      close();
+      continue;
+    }
+    const cut = clipSegment(a, b, lo, hi);
+    if (!cut) {
+      close();
+      continue;
+    }
+    const [p, q] = cut;
+    const last = part.at(-1);
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) {
+      close();
+      part.push(p);
+    }
+    part.push(q);
+    if (q !== b) close();
+  }
+  close();
+  return parts;
+}
+
+/** The piece of segment a→b inside [lo, hi]², or null; the ends are `a` and `b` themselves where they are inside. */
+function clipSegment(a: Vec2, b: Vec2, lo: number, hi: number): [Vec2, Vec2] | null {
+  let t0 = 0;
+  let t1 = 1;
+  const d: Vec2 = [b[0] - a[0], b[1] - a[1]];
+  for (const k of [0, 1] as const) {
+    for (const [p, q] of [
+      [-d[k], a[k] - lo],
+      [d[k], hi - a[k]],
+    ] as const) {
+      if (p === 0) {
+        if (q < 0) return null;
+        continue;
+      }
+      const r = q / p;
+      if (p < 0) t0 = Math.max(t0, r);
+      else t1 = Math.min(t1, r);
+    }
+  }
+  if (t0 > t1) return null;
+  const at = (t: number): Vec2 => [a[0] + t * d[0], a[1] + t * d[1]];
+  return [t0 === 0 ? a : at(t0), t1 === 1 ? b : at(t1)];
+}
+
 /** Loss on an n×n grid over [lo, hi]², row-major with row j at w₂ = ys[j]. */
 export function lossGrid2d(s: Surface, lo: number, hi: number, n: number): { values: number[]; ticks: number[] } {
   const ticks = Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));

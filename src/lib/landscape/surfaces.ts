@@ -10,9 +10,30 @@ export interface Surface {
   loss(p: Vec2): number;
   gradient(p: Vec2): Vec2;
   hessian(p: Vec2): Mat2;
+  /** Where the surface has a curve of minima (a valley floor), its equation and the curve as polylines in a view. */
+  valley?: {
+    /** The curve's equation as a reader sees it, e.g. "w₁w₂ = 1" (the same in every language; no-break spaces keep it on one line). */
+    equation: string;
+    /** The curve within [lo, hi]², one polyline per branch, `n` points each. */
+    curves(lo: number, hi: number, n?: number): Vec2[][];
+  };
 }
 
 const surface = (s: Surface) => s;
+
+/** The branches of w₁w₂ = 1 inside [lo, hi]² (none when the view does not reach it), each from one edge to the other. */
+function hyperbolaBranches(lo: number, hi: number, n: number): Vec2[][] {
+  const branch = (sign: 1 | -1): Vec2[] => {
+    // On the branch with sign s both coordinates have that sign: |w₁| runs over [1/m, m], m = the view's reach.
+    const m = sign > 0 ? hi : -lo;
+    if (!(m >= 1)) return [];
+    return Array.from({ length: n }, (_, i) => {
+      const a = (1 / m) * m ** ((2 * i) / (n - 1));
+      return [sign * a, sign / a] as Vec2;
+    });
+  };
+  return [branch(1), branch(-1)].filter((b) => b.length > 1);
+}
 
 export const SURFACES = {
   /** The lectures' network y = w₁w₂x on the single sample x = 1, ŷ = 1. */
@@ -23,6 +44,12 @@ export const SURFACES = {
     loss: (p) => twoWeightLoss(p),
     gradient: (p) => twoWeightGradient(p),
     hessian: (p) => twoWeightHessian(p),
+    // L = 0 exactly on the hyperbola w₁w₂ = 1: both branches, w₁ spaced geometrically so the points are as dense on
+    // the steep part near an axis as on the flat part.
+    valley: {
+      equation: 'w₁w₂\u00a0=\u00a01',
+      curves: (lo, hi, n = 64) => hyperbolaBranches(lo, hi, n),
+    },
   }),
   bowl: surface({
     id: 'bowl',

@@ -1,6 +1,7 @@
 // The Taylor widget's chart: the true loss along s with its first- and second-order models, the useful band and the gap at s.
 // One function for both the build-time figure (with a server-side document) and the live one in the page.
 import * as Plot from '@observablehq/plot';
+import { CHART_STYLE, linearTick } from '../shared/chart-theme.ts';
 import type { TaylorValues, UsefulRadius } from '../../../lib/landscape/taylor.ts';
 
 export interface TaylorChartInput {
@@ -11,12 +12,18 @@ export interface TaylorChartInput {
   /** Axis label of s, e.g. "s" or "distance s along d". */
   xLabel: string;
   yLabel: string;
+  /** Drawn at its box's width (chartHeight gives the height that goes with it). */
   width?: number;
   height?: number;
 }
 
+/** The chart's height at a width: 340 at 640 px, never under 260 so a phone still shows the curves apart. */
+export const chartHeight = (width: number): number => Math.round(Math.max(260, (width * 340) / 640));
+
 /** Okabe–Ito colours: apart for colour-blind readers and legible on light and dark pages. */
 export const TAYLOR_COLORS = { first: '#e69f00', second: '#0072b2', gap: '#d55e00', band: '#009e73' } as const;
+/** The band's legend key: its colour as the chart's translucent fill reads on the page. */
+export const BAND_KEY = 'rgba(0, 158, 115, 0.3)';
 
 type Key = 'truth' | 'first' | 'second';
 
@@ -28,7 +35,7 @@ export function taylorChart({
   xLabel,
   yLabel,
   width = 640,
-  height = 340,
+  height = chartHeight(width),
 }: TaylorChartInput): SVGSVGElement {
   const truths = curves.map((c) => c.truth);
   let [yMin, yMax] = [Math.min(...truths), Math.max(...truths)];
@@ -43,9 +50,9 @@ export function taylorChart({
     height,
     marginLeft: 48,
     marginBottom: 40,
-    x: { domain: [-r, r], label: xLabel, labelAnchor: 'center', labelArrow: 'none' },
-    y: { domain: [yMin - pad, yMax + pad], label: yLabel, labelArrow: 'none', grid: true },
-    style: { background: 'transparent', fontSize: '12px' },
+    x: { domain: [-r, r], label: xLabel, labelAnchor: 'center', labelArrow: 'none', tickFormat: linearTick(2) },
+    y: { domain: [yMin - pad, yMax + pad], label: yLabel, labelArrow: 'none', grid: true, tickFormat: linearTick(2) },
+    style: CHART_STYLE,
     marks: [
       Plot.rectX([useful], {
         x1: (u: UsefulRadius) => -u.minus,

@@ -8,19 +8,28 @@ import {
   type UsefulRadius,
 } from '../../../lib/landscape/taylor.ts';
 import type { TaylorApproximationProps } from './props.ts';
-import { taylorChart } from './chart.ts';
+import { chartHeight, taylorChart } from './chart.ts';
+import { liveFields, turn, type LiveFields } from './fields.ts';
 import { lineOf } from './model.ts';
-import { chartLabel, readoutRows, verdictText } from './view.ts';
-import { num } from '../shared/format.ts';
-import { WidgetElement, type ExportBundle } from '../shared/widget-element.ts';
+import { chartLabel, readoutRows, statusText, verdictText } from './view.ts';
+import { adjustNumber, stateFrom, type StateOf } from '../shared/fields.ts';
+import { MIN_CHART_WIDTH } from '../shared/chart-theme.ts';
+import { WidgetElement, boxWidth, type ExportBundle } from '../shared/widget-element.ts';
 
-const round = (v: number) => Math.round(v * 1e6) / 1e6;
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+/** The widest the chart is drawn (its box on a wide page). */
+const MAX_CHART_WIDTH = 640;
+
+interface State {
+  s: number;
+  angle: number;
+}
 
 class TaylorApproximationElement extends WidgetElement<TaylorApproximationProps> {
-  private s = 0;
-  private angle = 45;
+  private table!: LiveFields;
+  private state!: State;
+  private defaults!: State;
   private line!: LineSlice;
+  private lineAngle = Number.NaN;
   private curves: TaylorValues[] = [];
   private current!: TaylorValues;
   private useful!: UsefulRadius;
@@ -33,82 +42,89 @@ class TaylorApproximationElement extends WidgetElement<TaylorApproximationProps>
 
   protected init(): void {
     this.chart = this.querySelector<HTMLElement>('.widget-chart')!;
-    const url = this.readUrlState();
-    const fromUrl = (key: string, fallback: number) =>
-      url[key] !== undefined && Number.isFinite(Number(url[key])) ? Number(url[key]) : fallback;
-    const r = this.config.radius;
-    this.s = round(clamp(fromUrl('s', this.config.distance), -r, r));
-    this.angle = this.normalAngle(fromUrl('angle', this.config.angle));
-    this.computeLine();
+    this.table = liveFields(this.config);
+    this.defaults = { angle: this.config.angle, ...stateFrom(this.table) };
+    const read = this.readFieldState(this.table, stateFrom(this.table));
+    this.state = { ...this.defaults, ...read };
+    // readFieldState shows why link values were changed as an error status; the first status keeps it at its head.
+    const linkNotice = this.querySelector('.widget-status[data-kind=error]')?.textContent ?? null;
 
-    this.querySelectorAll<HTMLInputElement>('input[type=range]').forEach((input) =>
-      input.addEventListener('input', () => this.onSlider(input)),
+    this.bindNumberInputs(
+      this.table,
+      () => this.state as StateOf<LiveFields>,
+      (name, value, notice) => this.update({ [name]: value }, notice),
     );
-    this.querySelectorAll<HTMLInputElement>('input[type=number]').forEach((input) =>
-      input.addEventListener('change', () => this.onField(input)),
-    );
-    this.querySelector('[data-action=reset]')!.addEventListener('click', () => this.reset());
+    const slider = (name: 's' | 'angle') => {
+      const input = this.querySelector<HTMLInputElement>(`input[name=${name}-slider]`);
+      // A slider's value is always in its range and on its step; it still goes through the field's rule.
+      input?.addEventListener('input', () =>
+        this.update({ [name]: adjustNumber(this.field(name), Number(input.value)).value }, null, false),
+      );
+    };
+    slider('s');
+    if (this.is2d) slider('angle');
+    this.querySelector('[data-action=reset]')!.addEventListener('click', () => this.update({ ...this.defaults }));
     this.chart.addEventListener('keydown', (e) => this.onKey(e));
     this.onDrag(this.chart, (e) => this.moveToPointer(e));
-    this.render();
+    this.watchSize([this.chart], () => this.drawChart());
+    this.update({}, linkNotice, false);
   }
 
-  /** Angles live in [0, 360). */
-  private normalAngle(a: number): number {
-    return round(((a % 360) + 360) % 360);
+  private field(name: 's' | 'angle') {
+    return this.numberField(this.table, name);
+  }
+
+  /**
+   * Every change by any input ends here: the state is drawn and the status line is recomputed from it, headed by
+   * the notice that explains an adjusted value when this change had one. So a message about an earlier value never
+   * outlives it. `speak` is off for slider drags (the slider itself is announced).
+   */
+  private update(change: Partial<State>, notice: string | null = null, speak = true): void {
+    this.state = { ...this.state, ...change };
+    this.render();
+    const angle = this.is2d ? this.state.angle : undefined;
+    this.announce(statusText(this.strings, { angle }, this.current, this.useful, notice), notice ? 'error' : 'info', speak);
   }
 
   /** The line and its useful radius change only with the direction; the slider just moves along it. */
-  private computeLine(): void {
-    this.line = lineOf(this.config, this.angle).line;
+  private lineFor(angle: number): void {
+    if (angle === this.lineAngle) return;
+    this.lineAngle = angle;
+    this.line = lineOf(this.config, angle).line;
     this.curves = taylorCurves(this.line, this.config.radius);
     this.useful = usefulRadius(this.line, this.config.radius, this.config.tolerance);
   }
 
-  private setS(v: number): void {
-    const r = this.config.radius;
-    this.s = round(clamp(v, -r, r));
-    this.render();
-  }
-
-  private setAngle(a: number): void {
-    this.angle = this.normalAngle(a);
-    this.computeLine();
-    this.render();
-  }
-
   private render(): void {
-    this.current = taylorAt(this.line, this.s);
-    const xLabel = this.t(this.is2d ? 'widget.taylor-approximation.axis2d' : 'widget.taylor-approximation.axis1d');
-    // Drawn at the column's width (not scaled down) so the axis text stays legible on a phone.
-    const width = Math.round(Math.min(640, Math.max(300, this.chart.clientWidth || 640)));
-    const height = Math.round(Math.max(260, (width * 340) / 640));
+    this.lineFor(this.state.angle);
+    this.current = taylorAt(this.line, this.state.s);
+    this.drawChart();
+    this.querySelector('.widget-readout tbody')!.innerHTML = readoutRows(this.strings, this.current, this.useful);
+    this.querySelector('.widget-taylor-verdict')!.textContent = verdictText(this.strings, this.current, this.useful);
+    this.showFieldValues(this.table, this.state as StateOf<LiveFields>);
+    for (const name of ['s', 'angle'] as const) {
+      const input = this.querySelector<HTMLInputElement>(`input[name=${name}-slider]`);
+      if (input) input.value = String(this.state[name]);
+    }
+    this.dataset.useful = String(this.current.s >= -this.useful.minus && this.current.s <= this.useful.plus);
+    this.writeFieldState(this.table, this.state as StateOf<LiveFields>, this.defaults as StateOf<LiveFields>);
+  }
+
+  /** The chart alone: what a resize redraws (never the fields, which may hold a value being typed). */
+  private drawChart(): void {
+    const width = boxWidth(this.chart, MIN_CHART_WIDTH, MAX_CHART_WIDTH);
     this.svg = taylorChart({
       document,
       curves: this.curves,
       current: this.current,
       useful: this.useful,
-      xLabel,
+      xLabel: this.t(this.is2d ? 'widget.taylor-approximation.axis2d' : 'widget.taylor-approximation.axis1d'),
       yLabel: this.t('widget.taylor-approximation.axisLoss'),
       width,
-      height,
+      height: chartHeight(width),
     });
     this.chart.replaceChildren(this.svg);
     this.chart.setAttribute('aria-label', chartLabel(this.strings, this.current, this.useful));
-    this.querySelector('.widget-readout tbody')!.innerHTML = readoutRows(this.strings, this.current, this.useful);
-    this.querySelector('.widget-taylor-verdict')!.textContent = verdictText(this.strings, this.current, this.useful);
-    const set = (name: string, v: number) => {
-      const input = this.querySelector<HTMLInputElement>(`input[name=${name}]`);
-      if (input) input.value = String(v);
-    };
-    set('s', this.s);
-    set('s-value', this.s);
-    set('angle', this.angle);
-    set('angle-value', this.angle);
-    const inside = this.s >= -this.useful.minus && this.s <= this.useful.plus;
-    this.dataset.useful = String(inside);
-    const atDefault = this.s === this.config.distance && (!this.is2d || this.angle === this.normalAngle(this.config.angle));
-    this.writeUrlState(atDefault ? null : this.is2d ? { s: this.s, angle: this.angle } : { s: this.s });
   }
 
   private moveToPointer(e: PointerEvent): void {
@@ -117,54 +133,22 @@ class TaylorApproximationElement extends WidgetElement<TaylorApproximationProps>
     const rect = svg.getBoundingClientRect();
     const width = Number(svg.getAttribute('width'));
     const x = svg.scale('x').invert(((e.clientX - rect.left) * width) / rect.width);
-    if (Number.isFinite(x)) this.setS(Math.round(x / this.step()) * this.step());
+    const step = this.field('s').step;
+    if (Number.isFinite(x)) this.update({ s: adjustNumber(this.field('s'), Math.round(x / step) * step).value }, null, false);
   }
 
-  private step(): number {
-    return this.config.radius / 100;
-  }
-
-  /** ←/→ move s (Shift: ten times further); ↑/↓ turn the direction in 2-D (Shift: 15°). */
+  /** ←/→ move s by one slider step (Shift: ten); ↑/↓ turn the direction in 2-D by 1° (Shift: 15°); Home: s = 0. */
   private onKey(e: KeyboardEvent): void {
-    const k = e.shiftKey ? 10 : 1;
-    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') this.setS(this.s + (e.key === 'ArrowRight' ? 1 : -1) * k * this.step());
-    else if (this.is2d && (e.key === 'ArrowUp' || e.key === 'ArrowDown'))
-      this.setAngle(this.angle + (e.key === 'ArrowUp' ? 1 : -1) * (e.shiftKey ? 15 : 1));
-    else if (e.key === 'Home') this.setS(0);
+    const sField = this.field('s');
+    const sign = e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : -1;
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      const s = this.state.s + sign * (e.shiftKey ? 10 : 1) * sField.step;
+      this.update({ s: adjustNumber(sField, Number(s.toFixed(6))).value });
+    } else if (this.is2d && (e.key === 'ArrowUp' || e.key === 'ArrowDown'))
+      this.update({ angle: turn(this.state.angle, sign * (e.shiftKey ? 15 : 1)) });
+    else if (e.key === 'Home') this.update({ s: 0 });
     else return;
     e.preventDefault();
-  }
-
-  private onSlider(input: HTMLInputElement): void {
-    const v = Number(input.value);
-    if (input.name === 'angle') this.setAngle(v);
-    else this.setS(v);
-  }
-
-  private onField(input: HTMLInputElement): void {
-    const isAngle = input.name === 'angle-value';
-    const label = this.t(isAngle ? 'widget.taylor-approximation.angle' : 'widget.taylor-approximation.distance');
-    const current = isAngle ? this.angle : this.s;
-    const raw = input.value.trim() === '' ? Number.NaN : Number(input.value);
-    if (!Number.isFinite(raw)) {
-      input.value = String(current);
-      this.announce(this.t('widget.common.notANumber', { field: label, value: num(current, 3) }), 'error');
-      return;
-    }
-    const [lo, hi] = isAngle ? [0, 360] : [-this.config.radius, this.config.radius];
-    const value = clamp(raw, lo, hi);
-    const notice = this.adjustedNotice(label, raw, value, lo, hi, (v) => num(v, 3));
-    if (notice) this.announce(notice, 'error');
-    else this.announce('');
-    if (isAngle) this.setAngle(value);
-    else this.setS(value);
-    input.value = String(isAngle ? this.angle : this.s);
-  }
-
-  private reset(): void {
-    this.announce('');
-    this.s = this.config.distance;
-    this.setAngle(this.config.angle);
   }
 
   protected exportBundle(): ExportBundle {
@@ -173,9 +157,11 @@ class TaylorApproximationElement extends WidgetElement<TaylorApproximationProps>
       ...this.curves.map((c) => `${c.s},${c.truth},${c.first},${c.second},${c.gap1},${c.gap2}`),
     ];
     const c = this.config;
-    const what = this.is2d ? { surface: c.surface, point: c.point, angleDegrees: this.angle } : { function: c.function, point: c.point };
+    const what = this.is2d
+      ? { surface: c.surface, point: c.point, angleDegrees: this.state.angle }
+      : { function: c.function, point: c.point };
     return {
-      name: `saddle-${this.config.id}-${this.is2d ? this.config.surface : this.config.function}`,
+      name: `saddle-${this.config.id}`,
       json: {
         mode: c.mode,
         ...what,

@@ -4,6 +4,8 @@ import { SURFACES, SURFACE_IDS } from '../../../lib/landscape/surfaces.ts';
 import { FUNCTIONS_1D, FUNCTION_1D_IDS } from '../../../lib/landscape/taylor.ts';
 import { positiveNumber } from '../../../lib/config/numbers.ts';
 import { widgetId } from '../shared/props.ts';
+import { fieldsShape } from '../shared/fields-schema.ts';
+import { fields, RADIUS_MAX } from './fields.ts';
 
 const finite = (label: string) => z.number({ error: `${label} must be a number` }).refine(Number.isFinite, `${label} must be finite`);
 
@@ -21,12 +23,10 @@ export const taylorApproximationProps = z
         error: 'point must be a number (1-D) or a pair [w1, w2] (2-D)',
       })
       .optional(),
-    /** Direction d in 2-D, in degrees from the w₁ axis. */
-    angle: finite('angle').min(-360, 'angle must be at least -360').max(360, 'angle must be at most 360').default(45),
+    /** angle: direction d in 2-D, in degrees from the w₁ axis; distance: where the slider starts (fields.ts). */
+    ...fieldsShape(fields),
     /** The slider runs over s ∈ [−radius, radius]. */
-    radius: positiveNumber('radius').max(4, 'radius must be at most 4').default(1),
-    /** Where the slider starts. */
-    distance: finite('distance').default(0.5),
+    radius: positiveNumber('radius').max(RADIUS_MAX, `radius must be at most ${RADIUS_MAX}`).default(1),
     /** The quadratic model counts as useful while |true − model| ≤ tolerance (loss units). */
     tolerance: positiveNumber('tolerance').max(10, 'tolerance must be at most 10').default(0.05),
   })

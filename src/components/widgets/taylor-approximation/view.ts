@@ -1,6 +1,6 @@
 // The TaylorApproximation's text parts, shared by the build-time figure and the live widget: readout and chart label.
 import type { TaylorValues, UsefulRadius } from '../../../lib/landscape/taylor.ts';
-import { escapeHtml, fill, num } from '../shared/format.ts';
+import { escapeHtml, fill, num, sentences } from '../shared/format.ts';
 
 export type Strings = Record<string, string>;
 
@@ -39,4 +39,21 @@ export function verdictText(s: Strings, v: TaylorValues, r: UsefulRadius): strin
     s: num(v.s, 2),
     tol: num(r.tolerance, 3),
   });
+}
+
+/**
+ * The status line, recomputed from the state after every change: what was adjusted in the value just given (if
+ * anything), then in 2-D the direction, then whether the quadratic is still useful at s. No message outlives the
+ * state it was about.
+ */
+export function statusText(
+  s: Strings,
+  state: { angle?: number | undefined },
+  v: TaylorValues,
+  r: UsefulRadius,
+  notice: string | null = null,
+): string {
+  const direction =
+    state.angle === undefined ? '' : fill(s['widget.taylor-approximation.direction']!, { angle: String(Number(state.angle.toFixed(2))) });
+  return sentences([notice ?? '', direction, verdictText(s, v, r)]);
 }
