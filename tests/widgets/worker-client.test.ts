@@ -23,10 +23,12 @@ class FakeWorker {
   private readonly runs: number[] = [];
   private readonly handle = createWorkerHandler((m) => this.inner.postMessage(m));
 
-  constructor(
-    readonly url: URL,
-    readonly options: { type: string; name: string },
-  ) {
+  readonly url: URL;
+  readonly options: { type: string; name: string };
+
+  constructor(url: URL, options: { type: string; name: string }) {
+    this.url = url;
+    this.options = options;
     FakeWorker.made.push(this);
     const { port1, port2 } = new MessageChannel();
     this.outer = port1;

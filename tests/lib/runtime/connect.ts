@@ -5,7 +5,8 @@ import { createWorkerHandler } from '../../../src/lib/runtime/worker-core.ts';
 import { createExperimentClient, type ClientOptions } from '../../../src/lib/runtime/host.ts';
 import type { Port, ToWorker } from '../../../src/lib/runtime/protocol.ts';
 
-type Listener = (event: { data?: unknown; message?: string }) => void;
+// Each listener gets the event shape of its own type; one set type for all keeps the bookkeeping short.
+type Listener = (event: { data: unknown; message?: string }) => void;
 
 export function connect(options: ClientOptions & { startWorker?: boolean } = {}) {
   const { port1, port2 } = new MessageChannel();
@@ -23,8 +24,8 @@ export function connect(options: ClientOptions & { startWorker?: boolean } = {})
   });
   const port: Port = {
     postMessage: (m) => port1.postMessage(m),
-    addEventListener: (type: keyof typeof listeners, l: Listener) => listeners[type].add(l),
-    removeEventListener: (type: keyof typeof listeners, l: Listener) => listeners[type].delete(l),
+    addEventListener: (type: keyof typeof listeners, l: (event: never) => void) => void listeners[type].add(l as Listener),
+    removeEventListener: (type: keyof typeof listeners, l: (event: never) => void) => void listeners[type].delete(l as Listener),
   };
   return {
     client: createExperimentClient(port, options),
@@ -32,11 +33,11 @@ export function connect(options: ClientOptions & { startWorker?: boolean } = {})
     workerEnd: port2,
     /** Fires the worker's `error` event, as a browser does for a script that 404s or throws. */
     crash: (message: string) => {
-      for (const l of [...listeners.error]) l({ message });
+      for (const l of [...listeners.error]) l({ data: undefined, message });
     },
     /** Fires `messageerror`, as a browser does for a message it cannot deserialise. */
     unreadable: () => {
-      for (const l of [...listeners.messageerror]) l({});
+      for (const l of [...listeners.messageerror]) l({ data: undefined });
     },
     /** Listeners still attached (a lost client detaches its own). */
     attached: () => listeners.message.size + listeners.error.size + listeners.messageerror.size,
