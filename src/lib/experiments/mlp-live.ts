@@ -16,7 +16,8 @@ import { makeDataset, type Dataset } from '../data/index.ts';
 import { classifyPoint, type Classification } from '../landscape/classify.ts';
 import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
 import { mlpInit, mlpParamCount, type MlpSpec } from '../models/mlp.ts';
-import { mlpObjective, objectiveHessian, type Objective } from '../models/objective.ts';
+import { mlpObjective, objectiveHessianScheduled, type Objective } from '../models/objective.ts';
+import { createScheduler } from '../train/scheduler.ts';
 import { AbortError } from '../train/abort.ts';
 import { optimizerSetting, optimizerStep, type OptimizerState } from '../train/optimizers.ts';
 import type { Rng } from '../random/rng.ts';
@@ -127,6 +128,9 @@ function buildNet(config: NetConfig, rng: Rng): Net {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Hessian columns computed between two ticks of the probe's scheduler (one batched Hessian-vector product). */
+export const HESSIAN_COLUMNS_PER_TICK = 16;
+
 export const mlpTrainStep = defineExperiment({
   id: 'mlp-train-step',
   description: 'Train a small MLP for a chunk of full-batch steps from a given θ and optimiser state, returning both for the next chunk.',
@@ -232,15 +236,29 @@ export const mlpProbeSpectrum = defineExperiment({
   source: 'Lecture 4 (HessianSpectrum widget); Dauphin et al. 2014 (index of critical points)',
   configSchema: mlpProbeSpectrumConfig,
   async run(config, ctx): Promise<MlpProbeSpectrumResult> {
+    const scheduler = createScheduler(ctx.signal);
     const { spec, P, objective, theta } = buildNet(config, ctx.rng);
     try {
       const { loss, grad } = lossAndGradient((t) => objective.loss(t), theta);
       const gradNorm = Math.sqrt(grad.reduce((a, g) => a + g * g, 0));
-      if (ctx.signal?.aborted) throw new AbortError();
-      const H = objectiveHessian(objective, theta);
+      let column = 0;
+      const H = await objectiveHessianScheduled(
+        objective,
+        theta,
+        () =>
+          scheduler
+            .tick(() => ctx.onProgress?.({ fraction: (0.8 * column) / P, stage: `Hessian, columns ${column} of ${P}` }))
+            .then(() => {
+              column = Math.min(P, column + HESSIAN_COLUMNS_PER_TICK);
+            }),
+        HESSIAN_COLUMNS_PER_TICK,
+      );
       let trace = 0;
       for (let i = 0; i < P; i++) trace += H[i * P + i]!;
+      // The eigensolver is one synchronous stretch (about 0.1 s at the largest live P): yield before it.
+      await scheduler.yieldNow(() => ctx.onProgress?.({ fraction: 0.8, stage: 'eigenvalues of the Hessian' }));
       const { values } = symmetricEigen(H, P);
+      scheduler.check();
       return {
         parameters: P,
         widths: spec.widths,

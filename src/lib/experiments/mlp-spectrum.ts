@@ -4,7 +4,8 @@ import { lossAndGradient } from '../autodiff/derivatives.ts';
 import { ACTIVATIONS, LOSSES } from '../autodiff/ops.ts';
 import type { tf } from '../autodiff/tf.ts';
 import { makeDataset } from '../data/index.ts';
-import { mlpObjective, objectiveHessian } from '../models/objective.ts';
+import { mlpObjective, objectiveHessianScheduled } from '../models/objective.ts';
+import { createScheduler } from '../train/scheduler.ts';
 import { mlpInit, mlpParamCount, type MlpSpec } from '../models/mlp.ts';
 import { classifyPoint, type Classification } from '../landscape/classify.ts';
 import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
@@ -97,9 +98,14 @@ export const mlpSpectrum = defineExperiment({
         );
         theta = point!.theta;
       }
-      ctx.onProgress?.({ fraction: 0.9, stage: 'computing the Hessian and its eigenvalues' });
+      // The analysis after training yields between blocks of Hessian columns; the eigensolver is one synchronous stretch.
+      const scheduler = createScheduler(ctx.signal);
+      await scheduler.yieldNow(() => ctx.onProgress?.({ fraction: 0.9, stage: 'computing the Hessian and its eigenvalues' }));
       const { loss: L, grad } = lossAndGradient(loss, theta);
-      const { values } = symmetricEigen(objectiveHessian(objective, theta), P);
+      const H = await objectiveHessianScheduled(objective, theta, () => scheduler.tick());
+      await scheduler.yieldNow();
+      const { values } = symmetricEigen(H, P);
+      scheduler.check();
       const gradNorm = Math.sqrt(grad.reduce((a, g) => a + g * g, 0));
       return {
         dataset: data.id,

@@ -9,6 +9,7 @@ import { classifyPoint, type Classification } from '../landscape/classify.ts';
 import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
 import { optimizerSetting } from '../train/optimizers.ts';
 import { trainBatched } from '../train/train-batched.ts';
+import { createScheduler } from '../train/scheduler.ts';
 import { count, positiveNumber } from '../config/numbers.ts';
 import { defineExperiment, fmt } from './types.ts';
 
@@ -61,15 +62,19 @@ export const reluRegressionMinima = defineExperiment({
     const spec: MlpSpec = { widths: [1, m, 1], activation: 'relu', bias: true };
     const objective = mlpObjective(spec, 'sse', data.inputs, data.targets, data.n);
     const loss = (t: tf.Tensor2D) => objective.loss(t);
+    const scheduler = createScheduler(ctx.signal);
     try {
-      const published: PointReport[] = set.reference.map((ref) => {
+      // Each published point is small (P = 3m + 1 ≤ 13) but its probe evaluates up to 100 000 perturbations: tick between points.
+      const published: PointReport[] = [];
+      for (const ref of set.reference) {
+        await scheduler.tick();
         const theta = reluNetToTheta(ref.params);
         const { losses, grads } = lossesAndGradients(loss, Float32Array.from(theta), 1);
         const P = theta.length;
         const { values } = symmetricEigen(objectiveHessian(objective, theta), P);
         const gradNorm = Math.hypot(...grads);
         const kinks = set.points.filter(([x]) => ref.params.w.some((w, j) => Math.abs(w * x + ref.params.b[j]!) < 1e-9)).length;
-        return {
+        published.push({
           what: ref.what,
           theta,
           loss: losses[0]!,
@@ -79,8 +84,9 @@ export const reluRegressionMinima = defineExperiment({
           classification: classifyPoint(values, gradNorm),
           kinks,
           probe: probe(objective.loss, theta, config.probes, config.radius, ctx.rng),
-        };
-      });
+        });
+      }
+      scheduler.check();
       ctx.onProgress?.({ fraction: 0.1, stage: 'probed the published points' });
       const P = 3 * m + 1;
       const starts = new Float32Array(config.starts * P);

@@ -150,7 +150,8 @@ export function createExperimentClient(port: Port, options: ClientOptions = {}) 
     },
     /** Cancels what is pending (on one channel, or on all): those promises reject with AbortError at once. */
     cancel(channel?: string) {
-      for (const [requestId, p] of pending) if (p.channel !== undefined && (channel === undefined || p.channel === channel)) abandon(requestId);
+      for (const [requestId, p] of pending)
+        if (p.channel !== undefined && (channel === undefined || p.channel === channel)) abandon(requestId);
     },
     /** How many tensors (and bytes) the worker's tfjs holds, and whether it was idle: idle, the count must not grow. */
     async memory(): Promise<WorkerMemory> {

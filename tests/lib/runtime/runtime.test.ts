@@ -47,7 +47,11 @@ describe('the experiment runtime', () => {
     await expect(first).rejects.toBeInstanceOf(AbortError);
     expect(client.busy()).toBe(true);
     await expect.poll(() => seen.map((m) => m.type)).toEqual(['run', 'cancel', 'run']);
-    const [run1, cancel1, run2] = seen as [Extract<ToWorker, { type: 'run' }>, Extract<ToWorker, { type: 'cancel' }>, Extract<ToWorker, { type: 'run' }>];
+    const [run1, cancel1, run2] = seen as [
+      Extract<ToWorker, { type: 'run' }>,
+      Extract<ToWorker, { type: 'cancel' }>,
+      Extract<ToWorker, { type: 'run' }>,
+    ];
     expect(cancel1.requestId).toBe(run1.requestId);
     const reply = (m: FromWorker) => workerEnd.postMessage(m);
     // The first run's late progress and result, then the second run's result: only the last counts.

@@ -47,7 +47,12 @@ export interface WidgetChannel {
    * Runs an experiment in the worker, typed by its id. A newer run on this channel supersedes it: it rejects at
    * once with an AbortError. A worker that fails to start or dies rejects it with a WorkerLostError.
    */
-  run<K extends ExperimentId>(id: K, config: ConfigOf<K>, seed: number, options?: Omit<RunOptions, 'channel'>): Promise<RunOutcome<ResultOf<K>>>;
+  run<K extends ExperimentId>(
+    id: K,
+    config: ConfigOf<K>,
+    seed: number,
+    options?: Omit<RunOptions, 'channel'>,
+  ): Promise<RunOutcome<ResultOf<K>>>;
   /**
    * @deprecated Call without a type argument: the result's type follows from `id`. Kept so widgets that still
    * name the result type compile until they move to the form above.
