@@ -14,7 +14,7 @@ import { readTensors, tf, tidyObject } from '../autodiff/tf.ts';
 import { count, positiveNumber } from '../config/numbers.ts';
 import { makeDataset, type Dataset } from '../data/index.ts';
 import { classifyPoint, type Classification } from '../landscape/classify.ts';
-import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
+import { symmetricEigenScheduled } from '../linalg/symmetric-eigen.ts';
 import { mlpInit, mlpParamCount, type MlpSpec } from '../models/mlp.ts';
 import { mlpObjective, objectiveHessianScheduled, type Objective } from '../models/objective.ts';
 import { createScheduler } from '../train/scheduler.ts';
@@ -128,8 +128,11 @@ function buildNet(config: NetConfig, rng: Rng): Net {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Hessian columns computed between two ticks of the probe's scheduler (one batched Hessian-vector product). */
-export const HESSIAN_COLUMNS_PER_TICK = 16;
+/**
+ * Hessian columns computed between two ticks of the probe's scheduler (one batched Hessian-vector product): about
+ * 10 ms at the largest live P on the course machine, so a cancel waits for at most one such block.
+ */
+export const HESSIAN_COLUMNS_PER_TICK = 8;
 
 export const mlpTrainStep = defineExperiment({
   id: 'mlp-train-step',
@@ -239,6 +242,7 @@ export const mlpProbeSpectrum = defineExperiment({
     const scheduler = createScheduler(ctx.signal);
     const { spec, P, objective, theta } = buildNet(config, ctx.rng);
     try {
+      await scheduler.tick();
       const { loss, grad } = lossAndGradient((t) => objective.loss(t), theta);
       const gradNorm = Math.sqrt(grad.reduce((a, g) => a + g * g, 0));
       let column = 0;
@@ -255,9 +259,8 @@ export const mlpProbeSpectrum = defineExperiment({
       );
       let trace = 0;
       for (let i = 0; i < P; i++) trace += H[i * P + i]!;
-      // The eigensolver is one synchronous stretch (about 0.1 s at the largest live P): yield before it.
       await scheduler.yieldNow(() => ctx.onProgress?.({ fraction: 0.8, stage: 'eigenvalues of the Hessian' }));
-      const { values } = symmetricEigen(H, P);
+      const { values } = await symmetricEigenScheduled(H, P, () => scheduler.tick());
       scheduler.check();
       return {
         parameters: P,

@@ -6,9 +6,10 @@ import type { tf } from '../autodiff/tf.ts';
 import { makeDataset } from '../data/index.ts';
 import { mlpObjective, objectiveHessianScheduled } from '../models/objective.ts';
 import { createScheduler } from '../train/scheduler.ts';
+import { HESSIAN_COLUMNS_PER_TICK } from './mlp-live.ts';
 import { mlpInit, mlpParamCount, type MlpSpec } from '../models/mlp.ts';
 import { classifyPoint, type Classification } from '../landscape/classify.ts';
-import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
+import { symmetricEigenScheduled } from '../linalg/symmetric-eigen.ts';
 import { optimizerSetting } from '../train/optimizers.ts';
 import { trainBatched } from '../train/train-batched.ts';
 import { findCriticalPoints } from '../train/critical-points.ts';
@@ -98,13 +99,12 @@ export const mlpSpectrum = defineExperiment({
         );
         theta = point!.theta;
       }
-      // The analysis after training yields between blocks of Hessian columns; the eigensolver is one synchronous stretch.
+      // The analysis after training yields between blocks of Hessian columns and between the eigensolver's panels.
       const scheduler = createScheduler(ctx.signal);
       await scheduler.yieldNow(() => ctx.onProgress?.({ fraction: 0.9, stage: 'computing the Hessian and its eigenvalues' }));
       const { loss: L, grad } = lossAndGradient(loss, theta);
-      const H = await objectiveHessianScheduled(objective, theta, () => scheduler.tick());
-      await scheduler.yieldNow();
-      const { values } = symmetricEigen(H, P);
+      const H = await objectiveHessianScheduled(objective, theta, () => scheduler.tick(), HESSIAN_COLUMNS_PER_TICK);
+      const { values } = await symmetricEigenScheduled(H, P, () => scheduler.tick());
       scheduler.check();
       const gradNorm = Math.sqrt(grad.reduce((a, g) => a + g * g, 0));
       return {

@@ -9,7 +9,7 @@ import { classifyPoint, type Classification } from '../landscape/classify.ts';
 import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
 import { optimizerSetting } from '../train/optimizers.ts';
 import { trainBatched } from '../train/train-batched.ts';
-import { createScheduler } from '../train/scheduler.ts';
+import { createScheduler, type Scheduler } from '../train/scheduler.ts';
 import { count, positiveNumber } from '../config/numbers.ts';
 import { defineExperiment, fmt } from './types.ts';
 
@@ -64,7 +64,6 @@ export const reluRegressionMinima = defineExperiment({
     const loss = (t: tf.Tensor2D) => objective.loss(t);
     const scheduler = createScheduler(ctx.signal);
     try {
-      // Each published point is small (P = 3m + 1 ≤ 13) but its probe evaluates up to 100 000 perturbations: tick between points.
       const published: PointReport[] = [];
       for (const ref of set.reference) {
         await scheduler.tick();
@@ -83,7 +82,7 @@ export const reluRegressionMinima = defineExperiment({
           eigenvalues: Array.from(values),
           classification: classifyPoint(values, gradNorm),
           kinks,
-          probe: probe(objective.loss, theta, config.probes, config.radius, ctx.rng),
+          probe: await probe(objective.loss, theta, config.probes, config.radius, ctx.rng, scheduler),
         });
       }
       scheduler.check();
@@ -134,23 +133,39 @@ export const reluRegressionMinima = defineExperiment({
   ],
 });
 
-/** Loss change under `count` random perturbations δ with ‖δ‖ ≤ radius (direction uniform, length uniform). */
-function probe(
+/** Perturbations drawn, and losses evaluated (one batched call), between two ticks of the scheduler: about 20 ms. */
+const PROBE_ROWS_PER_TICK = 4096;
+
+/**
+ * Loss change under `count` random perturbations δ with ‖δ‖ ≤ radius (direction uniform, length uniform). Rows are
+ * drawn in order and evaluated in blocks (each row's loss does not depend on the block), ticking in between.
+ */
+async function probe(
   lossOf: (t: tf.Tensor2D) => tf.Tensor1D,
   theta: number[],
   count: number,
   radius: number,
   rng: { normal(): number; next(): number },
+  scheduler: Scheduler,
 ) {
   const P = theta.length;
   const rows = new Float32Array((count + 1) * P);
   rows.set(theta);
   for (let r = 1; r <= count; r++) {
+    if (r % PROBE_ROWS_PER_TICK === 0) await scheduler.tick();
     const d = Array.from({ length: P }, () => rng.normal());
     const scale = (radius * rng.next()) / Math.hypot(...d);
     for (let i = 0; i < P; i++) rows[r * P + i] = theta[i]! + scale * d[i]!;
   }
-  const losses = readTensor(() => lossOf(tf.tensor2d(rows, [count + 1, P])));
+  const losses = new Float64Array(count + 1);
+  for (let start = 0; start <= count; start += PROBE_ROWS_PER_TICK) {
+    await scheduler.tick();
+    const k = Math.min(PROBE_ROWS_PER_TICK, count + 1 - start);
+    losses.set(
+      readTensor(() => lossOf(tf.tensor2d(rows.subarray(start * P, (start + k) * P), [k, P]))),
+      start,
+    );
+  }
   const base = losses[0]!;
   let min = Infinity,
     max = -Infinity,
