@@ -9,3 +9,7 @@ export const MAX_LIVE_PARAMETERS = 600;
 export const DIVERGED_LOSS = 1e10;
 /** Most steps one training request may take. */
 export const MAX_CHUNK_STEPS = 20_000;
+/** Widest hidden layer a live network may have. */
+export const MAX_LIVE_WIDTH = 64;
+/** Most hidden layers a live network may have. */
+export const MAX_LIVE_HIDDEN_LAYERS = 3;

@@ -22,16 +22,19 @@ import { AbortError } from '../train/abort.ts';
 import { optimizerSetting, optimizerStep, type OptimizerState } from '../train/optimizers.ts';
 import type { Rng } from '../random/rng.ts';
 import { defineExperiment, fmt } from './types.ts';
-import { DIVERGED_LOSS, MAX_CHUNK_STEPS, MAX_LIVE_PARAMETERS } from './mlp-live-limits.ts';
+import { DIVERGED_LOSS, MAX_CHUNK_STEPS, MAX_LIVE_HIDDEN_LAYERS, MAX_LIVE_PARAMETERS, MAX_LIVE_WIDTH } from './mlp-live-limits.ts';
 
-export { DIVERGED_LOSS, MAX_CHUNK_STEPS, MAX_LIVE_PARAMETERS };
+export { DIVERGED_LOSS, MAX_CHUNK_STEPS, MAX_LIVE_HIDDEN_LAYERS, MAX_LIVE_PARAMETERS, MAX_LIVE_WIDTH };
 
 const finiteArray = (label: string) =>
   z.array(z.number({ error: `${label} must hold finite numbers` }).refine(Number.isFinite, `${label} must hold finite numbers`));
 
 const netFields = {
   dataset: z.strictObject({ id: z.string().default('sinc'), params: z.record(z.string(), z.unknown()).default({ n: 40 }) }).prefault({}),
-  hidden: z.array(count('every hidden width', 64)).max(3, 'use at most 3 hidden layers').default([10, 10]),
+  hidden: z
+    .array(count('every hidden width', MAX_LIVE_WIDTH))
+    .max(MAX_LIVE_HIDDEN_LAYERS, `use at most ${MAX_LIVE_HIDDEN_LAYERS} hidden layers`)
+    .default([10, 10]),
   activation: z.enum(ACTIVATIONS).default('tanh'),
   loss: z.enum(LOSSES).default('mse'),
   /** Parameters to start from, length P; absent → drawn from the seed (mlpInit after the data set). */
