@@ -78,6 +78,8 @@ export function createWorkerHandler(post: (message: FromWorker) => void) {
       }
       return;
     }
+    // Anything else is not for the runtime (a test's own message, a stray postMessage): ignore it.
+    if (message.type !== 'run') return;
     const channel = channelOf(message.channel);
     if (channel.running) {
       channel.running.controller.abort();
