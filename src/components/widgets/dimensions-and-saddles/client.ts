@@ -303,7 +303,7 @@ class DimensionsElement extends WidgetElement<DimensionsAndSaddlesProps> {
       if (generation !== this.generation) return;
       if (!isAbort(err)) {
         this.target = this.done;
-        this.announce(String((err as Error).message ?? err), 'error');
+        this.reportRunError(err, () => this.more());
       }
       // An interrupted batch leaves the drawing of its partial counts: restore the completed ones.
       this.renderGoe(this.counts, false);
