@@ -4,6 +4,7 @@ import { tf } from '../../../src/lib/autodiff/tf.ts';
 import { runExperiment } from '../../../src/lib/experiments/index.ts';
 import { AbortError } from '../../../src/lib/train/abort.ts';
 import type { FromWorker, ToWorker } from '../../../src/lib/runtime/protocol.ts';
+import { createWorkerHandler } from '../../../src/lib/runtime/worker-core.ts';
 import { connect } from './connect.ts';
 
 const long = { config: { starts: 512, steps: 50_000, probes: 10 } };
@@ -62,6 +63,15 @@ describe('the experiment runtime', () => {
     expect(progress).toEqual([]);
     expect(client.busy()).toBe(false);
     close();
+  });
+
+  it('never posts the result of a run superseded while it computed, even one that never yields', async () => {
+    const posted: FromWorker[] = [];
+    const handle = createWorkerHandler((m) => posted.push(m));
+    // toy-hessian computes without yielding; the second request arrives while the first is still in flight.
+    handle({ type: 'run', requestId: 1, id: 'toy-hessian', config: { w1: 1 }, seed: 1 });
+    handle({ type: 'run', requestId: 2, id: 'toy-hessian', config: { w1: 2 }, seed: 1 });
+    await expect.poll(() => posted.map((m) => `${m.requestId} ${m.type}`)).toEqual(['1 cancelled', '2 result']);
   });
 
   it('cancels on request at once and leaves no tensors behind once the worker is idle', async () => {
