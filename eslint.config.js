@@ -16,4 +16,28 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  {
+    // Page code: what the browser loads before (and besides) the worker. Type-only imports are erased, so allowed.
+    files: [
+      'src/components/widgets/loader.ts',
+      'src/components/widgets/manifest.ts',
+      'src/components/widgets/*/{client,view,chart,model,fields}.ts',
+      'src/components/widgets/shared/*.ts',
+    ],
+    ignores: ['src/components/widgets/shared/{props,server,fields-schema}.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['zod', 'zod/*', '@tensorflow/*'],
+              allowTypeImports: true,
+              message: 'Page code must not load zod or tfjs: run the work in the worker, or import a zod-free *-limits.ts module.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -16,6 +16,7 @@ export async function bundleWorkerHarness(dir: string, withWasm: boolean): Promi
     logLevel: 'warning',
   };
   await build({ ...common, entryPoints: [join(ROOT, 'src/lib/runtime/worker.ts')], outfile: join(dir, 'worker.js') });
+  await build({ ...common, entryPoints: [join(ROOT, 'tests/e2e/crash-worker.ts')], outfile: join(dir, 'crash-worker.js') });
   await build({ ...common, entryPoints: [join(ROOT, 'tests/e2e/worker-harness.ts')], outfile: join(dir, 'harness.js') });
   const page =
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>worker harness</title><link rel="icon" href="data:,"></head><body><script type="module" src="harness.js"></script></body></html>';

@@ -1,4 +1,4 @@
-// The experiment worker in a real browser: same results as Node, progress, superseding, a page that never freezes.
+// The experiment worker in a real browser: same results as Node, superseding, a page that never freezes, worker loss.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -12,13 +12,19 @@ let browser: Browser;
 let page: Page;
 let watch: PageWatch;
 
-type Win = {
-  saddle: {
-    init(b: string, base?: string): Promise<{ backend: string; reason?: string }>;
-    run(id: string, c: unknown, s: number, o?: unknown): Promise<{ result: unknown; backend: string }>;
-  };
-  ticks: number;
-};
+interface Client {
+  init(b: string, base?: string): Promise<{ backend: string; reason?: string }>;
+  run(
+    id: string,
+    c: unknown,
+    s: number,
+    o?: { channel?: string; onProgress?: (p: { fraction: number }) => void },
+  ): Promise<{ result: unknown; backend: string }>;
+  memory(): Promise<{ numTensors: number; idle: boolean }>;
+  busy(channel?: string): boolean;
+  post(m: unknown): void;
+}
+type Win = { saddle: Client; open(url: string): Client; ticks: number };
 
 beforeAll(async () => {
   rmSync(DIR, { recursive: true, force: true });
@@ -46,21 +52,88 @@ describe('the experiment worker in Chromium', { timeout: 120_000 }, () => {
 
   it('keeps the page responsive while a long run computes, and lets a newer request supersede it', async () => {
     const outcome = await page.evaluate(async () => {
-      const w = window as unknown as Win;
-      const long = w.saddle.run('relu-regression-minima', { starts: 1024, steps: 100_000, probes: 10 }, 1).then(
-        () => 'finished',
-        (e: Error) => e.name,
-      );
-      const ticks0 = w.ticks;
-      await new Promise((r) => setTimeout(r, 1500));
-      const ticked = w.ticks - ticks0;
-      const quick = await w.saddle.run('toy-hessian', { w1: 0, w2: 0 }, 1);
-      return { ticked, long: await long, eigen: (quick.result as { eigenvalues: number[] }).eigenvalues };
+      const w = window as unknown as Win & { progressed: number; longSettled: boolean; ticksAtStart: number };
+      w.progressed = 0;
+      w.longSettled = false;
+      w.ticksAtStart = w.ticks;
+      const long = w.saddle
+        .run('relu-regression-minima', { starts: 1024, steps: 100_000, probes: 10 }, 1, { onProgress: () => w.progressed++ })
+        .then(
+          () => 'finished',
+          (e: Error) => e.name,
+        )
+        .finally(() => (w.longSettled = true));
+      return { started: !w.longSettled, long: await Promise.race([long, Promise.resolve('pending')]) };
     });
-    // 1.5 s of a 10 ms heartbeat: a frozen main thread would count close to zero.
-    expect(outcome.ticked).toBeGreaterThan(50);
-    expect(outcome.long).toBe('AbortError');
-    expect(outcome.eigen).toEqual([-2, 2]);
+    expect(outcome).toEqual({ started: true, long: 'pending' });
+    // While the worker computes (progress keeps arriving, the run is still pending), the page's own heartbeat runs:
+    // 30 beats of 10 ms at least, on however slow a machine, and never because we waited a fixed time.
+    await page.waitForFunction(() => {
+      const w = window as unknown as Win & { progressed: number; longSettled: boolean; ticksAtStart: number };
+      return w.progressed >= 5 && w.ticks - w.ticksAtStart >= 30;
+    });
+    const after = await page.evaluate(async () => {
+      const w = window as unknown as Win & { longSettled: boolean };
+      const stillRunning = !w.longSettled;
+      const quick = await w.saddle.run('toy-hessian', { w1: 0, w2: 0 }, 1);
+      return { stillRunning, settled: w.longSettled, eigen: (quick.result as { eigenvalues: number[] }).eigenvalues };
+    });
+    expect(after).toEqual({ stillRunning: true, settled: true, eigen: [-2, 2] });
+  });
+
+  it('settles a superseded run on the page before the busy worker says anything', async () => {
+    const outcome = await page.evaluate(async () => {
+      const w = window as unknown as Win;
+      let first = 'pending';
+      const long = w.saddle.run('goe-definite', { maxN: 40, samples: 1_000_000 }, 1, { channel: 'sup' }).catch((e: Error) => {
+        first = e.name;
+      });
+      const second = w.saddle.run('toy-hessian', { w1: 1, w2: 1 }, 1, { channel: 'sup' });
+      // Microtasks only: no message from the worker can have arrived yet.
+      await long;
+      const before = first;
+      const r = await second;
+      return { before, eigen: (r.result as { eigenvalues: number[] }).eigenvalues[1] };
+    });
+    expect(outcome.before).toBe('AbortError');
+    expect(outcome.eigen).toBeCloseTo(4, 5);
+  });
+
+  it('rejects every pending call of a worker whose script is missing with WorkerLostError (phase start)', async () => {
+    const reasons = await page.evaluate(async () => {
+      const w = window as unknown as Win;
+      const c = w.open('./no-such-worker.js');
+      const calls = [c.init('cpu'), c.run('toy-hessian', {}, 1), c.run('goe-definite', {}, 1, { channel: 'b' }), c.memory()];
+      const settled = await Promise.allSettled(calls);
+      return settled.map((s) => (s.status === 'rejected' ? `${s.reason.name} ${s.reason.phase}` : 'fulfilled'));
+    });
+    expect(reasons).toEqual(Array(4).fill('WorkerLostError start'));
+  });
+
+  it('rejects the pending runs of a worker that dies mid-run with WorkerLostError (phase run); a fresh worker works', async () => {
+    const outcome = await page.evaluate(async () => {
+      const w = window as unknown as Win;
+      const c = w.open('./crash-worker.js');
+      await c.init('cpu');
+      let crashed = false;
+      const long = c.run('goe-definite', { maxN: 40, samples: 1_000_000 }, 1, {
+        onProgress: () => {
+          if (crashed) return;
+          crashed = true;
+          c.post({ type: 'crash' });
+        },
+      });
+      const other = c.run('relu-regression-minima', { starts: 1024, steps: 100_000, probes: 10 }, 1, { channel: 'b' });
+      const settled = await Promise.allSettled([long, other]);
+      const fresh = w.open('./crash-worker.js');
+      const again = await fresh.run('toy-hessian', {}, 1);
+      return {
+        reasons: settled.map((s) => (s.status === 'rejected' ? `${s.reason.name} ${s.reason.phase}` : 'fulfilled')),
+        busy: c.busy(),
+        again: (again.result as { eigenvalues: number[] }).eigenvalues,
+      };
+    });
+    expect(outcome).toEqual({ reasons: ['WorkerLostError run', 'WorkerLostError run'], busy: false, again: [-2, 2] });
   });
 
   it('starts the wasm backend from files served by the same origin, with the same numbers', async () => {

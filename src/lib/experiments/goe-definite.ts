@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { count } from '../config/numbers.ts';
 import { goeMatrix } from '../linalg/random-matrix.ts';
 import { isPositiveDefinite } from '../linalg/cholesky.ts';
-import { AbortError } from '../train/abort.ts';
+import { createScheduler } from '../train/scheduler.ts';
 import { defineExperiment, fmt } from './types.ts';
 
 import { GOE_MAX_N, GOE_MAX_SAMPLES, goeStats, type GoeCount, type GoeDefiniteResult } from './goe-stats.ts';
@@ -23,9 +23,11 @@ export const goeDefiniteConfig = z.strictObject({
 });
 export type GoeDefiniteConfig = z.output<typeof goeDefiniteConfig>;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-/** Longest stretch of sampling between checks for cancellation and progress reports. */
-const SLICE_MS = 40;
+/**
+ * Standard normals drawn between two ticks of the scheduler: about 40 µs of work, so the clock is read rarely next
+ * to 1×1 matrices and still often next to 40×40 ones (one matrix per tick from n = 64 up).
+ */
+export const NORMALS_PER_TICK = 4096;
 
 export const goeDefinite = defineExperiment({
   id: 'goe-definite',
@@ -37,7 +39,7 @@ export const goeDefinite = defineExperiment({
     const rows: GoeCount[] = [];
     const total = (samples * maxN * (maxN + 1) * (2 * maxN + 1)) / 6;
     let before = 0;
-    let sliceStart = Date.now();
+    const scheduler = createScheduler(ctx.signal);
     const work = new Float64Array(maxN * maxN);
     const report = (stage: string, drawn: number) =>
       ctx.onProgress?.({
@@ -48,16 +50,12 @@ export const goeDefinite = defineExperiment({
     for (let n = 1; n <= maxN; n++) {
       const row: GoeCount = { n, samples: 0, positiveDefinite: 0 };
       rows.push(row);
+      const perTick = Math.max(1, Math.floor(NORMALS_PER_TICK / (n * n)));
       for (let s = 0; s < samples; s++) {
         if (isPositiveDefinite(goeMatrix(n, ctx.rng), n, work)) row.positiveDefinite++;
         row.samples++;
-        // Check the clock every 64 matrices only (Date.now is not free next to a 1×1 matrix).
-        if ((s & 63) === 63 && Date.now() - sliceStart > SLICE_MS) {
-          report(`n = ${n}: ${row.samples} of ${samples} matrices`, before + row.samples * n * n);
-          await yieldToEventLoop();
-          if (ctx.signal?.aborted) throw new AbortError();
-          sliceStart = Date.now();
-        }
+        if (row.samples % perTick === 0)
+          await scheduler.tick(() => report(`n = ${n}: ${row.samples} of ${samples} matrices`, before + row.samples * n * n));
       }
       before += samples * n * n;
       report(`n = ${n} done`, before);

@@ -7,3 +7,7 @@
 export const MAX_LIVE_PARAMETERS = 600;
 /** Most steps one training request may take. */
 export const MAX_CHUNK_STEPS = 20_000;
+/** Widest hidden layer a live network may have. */
+export const MAX_LIVE_WIDTH = 64;
+/** Most hidden layers a live network may have. */
+export const MAX_LIVE_HIDDEN_LAYERS = 3;

@@ -13,25 +13,28 @@ import { ACTIVATIONS, LOSSES } from '../autodiff/ops.ts';
 import { count, positiveNumber } from '../config/numbers.ts';
 import { makeDataset, type Dataset } from '../data/index.ts';
 import { classifyPoint, type Classification } from '../landscape/classify.ts';
-import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
+import { symmetricEigenScheduled } from '../linalg/symmetric-eigen.ts';
 import { mlpInit, mlpParamCount, type MlpSpec } from '../models/mlp.ts';
-import { mlpObjective, objectiveHessian, type Objective } from '../models/objective.ts';
-import { AbortError } from '../train/abort.ts';
+import { mlpObjective, objectiveHessianScheduled, type Objective } from '../models/objective.ts';
+import { createScheduler } from '../train/scheduler.ts';
 import { optimizerSetting } from '../train/optimizers.ts';
 import { runStepper } from '../train/stepper.ts';
 import { tensorEngine } from '../train/tensor-engine.ts';
 import type { Rng } from '../random/rng.ts';
 import { defineExperiment, fmt } from './types.ts';
-import { MAX_CHUNK_STEPS, MAX_LIVE_PARAMETERS } from './mlp-live-limits.ts';
+import { MAX_CHUNK_STEPS, MAX_LIVE_HIDDEN_LAYERS, MAX_LIVE_PARAMETERS, MAX_LIVE_WIDTH } from './mlp-live-limits.ts';
 
-export { MAX_CHUNK_STEPS, MAX_LIVE_PARAMETERS };
+export { MAX_CHUNK_STEPS, MAX_LIVE_HIDDEN_LAYERS, MAX_LIVE_PARAMETERS, MAX_LIVE_WIDTH };
 
 const finiteArray = (label: string) =>
   z.array(z.number({ error: `${label} must hold finite numbers` }).refine(Number.isFinite, `${label} must hold finite numbers`));
 
 const netFields = {
   dataset: z.strictObject({ id: z.string().default('sinc'), params: z.record(z.string(), z.unknown()).default({ n: 40 }) }).prefault({}),
-  hidden: z.array(count('every hidden width', 64)).max(3, 'use at most 3 hidden layers').default([10, 10]),
+  hidden: z
+    .array(count('every hidden width', MAX_LIVE_WIDTH))
+    .max(MAX_LIVE_HIDDEN_LAYERS, `use at most ${MAX_LIVE_HIDDEN_LAYERS} hidden layers`)
+    .default([10, 10]),
   activation: z.enum(ACTIVATIONS).default('tanh'),
   loss: z.enum(LOSSES).default('mse'),
   /** Parameters to start from, length P; absent → drawn from the seed (mlpInit after the data set). */
@@ -128,6 +131,12 @@ function buildNet(config: NetConfig, rng: Rng): Net {
   return { data, spec, P, objective: mlpObjective(spec, config.loss, data.inputs, data.targets, data.n), theta };
 }
 
+/**
+ * Hessian columns computed between two ticks of the probe's scheduler (one batched Hessian-vector product): about
+ * 10 ms at the largest live P on the course machine, so a cancel waits for at most one such block.
+ */
+export const HESSIAN_COLUMNS_PER_TICK = 8;
+
 export const mlpTrainStep = defineExperiment({
   id: 'mlp-train-step',
   description: 'Train a small MLP for a chunk of full-batch steps from a given θ and optimiser state, returning both for the next chunk.',
@@ -192,15 +201,29 @@ export const mlpProbeSpectrum = defineExperiment({
   source: 'Lecture 4 (HessianSpectrum widget); Dauphin et al. 2014 (index of critical points)',
   configSchema: mlpProbeSpectrumConfig,
   async run(config, ctx): Promise<MlpProbeSpectrumResult> {
+    const scheduler = createScheduler(ctx.signal);
     const { spec, P, objective, theta } = buildNet(config, ctx.rng);
     try {
+      await scheduler.tick();
       const { loss, grad } = lossAndGradient((t) => objective.loss(t), theta);
       const gradNorm = Math.sqrt(grad.reduce((a, g) => a + g * g, 0));
-      if (ctx.signal?.aborted) throw new AbortError();
-      const H = objectiveHessian(objective, theta);
+      let column = 0;
+      const { hessian: H, asymmetry } = await objectiveHessianScheduled(
+        objective,
+        theta,
+        () =>
+          scheduler
+            .tick(() => ctx.onProgress?.({ fraction: (0.8 * column) / P, stage: `Hessian, columns ${column} of ${P}` }))
+            .then(() => {
+              column = Math.min(P, column + HESSIAN_COLUMNS_PER_TICK);
+            }),
+        HESSIAN_COLUMNS_PER_TICK,
+      );
       let trace = 0;
       for (let i = 0; i < P; i++) trace += H[i * P + i]!;
-      const { values } = symmetricEigen(H, P);
+      await scheduler.yieldNow(() => ctx.onProgress?.({ fraction: 0.8, stage: 'eigenvalues of the Hessian' }));
+      const { values } = await symmetricEigenScheduled(H, P, () => scheduler.tick());
+      scheduler.check();
       return {
         parameters: P,
         widths: spec.widths,
@@ -211,7 +234,10 @@ export const mlpProbeSpectrum = defineExperiment({
         lambdaMax: values[P - 1] ?? Number.NaN,
         trace,
         gradTol: config.gradTol,
-        classification: classifyPoint(values, gradNorm, { gradTol: config.gradTol }),
+        classification: classifyPoint(values, gradNorm, {
+          gradTol: config.gradTol,
+          accuracy: { precision: 'float32', asymmetry, size: P },
+        }),
       };
     } finally {
       objective.dispose();

@@ -4,10 +4,12 @@ import { lossAndGradient } from '../autodiff/derivatives.ts';
 import { ACTIVATIONS, LOSSES } from '../autodiff/ops.ts';
 import type { tf } from '../autodiff/tf.ts';
 import { makeDataset } from '../data/index.ts';
-import { measuredObjectiveHessian, mlpObjective } from '../models/objective.ts';
+import { mlpObjective, objectiveHessianScheduled } from '../models/objective.ts';
+import { createScheduler } from '../train/scheduler.ts';
+import { HESSIAN_COLUMNS_PER_TICK } from './mlp-live.ts';
 import { mlpInit, mlpParamCount, type MlpSpec } from '../models/mlp.ts';
 import { classifyPoint, type Classification } from '../landscape/classify.ts';
-import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
+import { symmetricEigenScheduled } from '../linalg/symmetric-eigen.ts';
 import { optimizerSetting } from '../train/optimizers.ts';
 import { trainBatched } from '../train/train-batched.ts';
 import { findCriticalPoints } from '../train/critical-points.ts';
@@ -97,10 +99,13 @@ export const mlpSpectrum = defineExperiment({
         );
         theta = point!.theta;
       }
-      ctx.onProgress?.({ fraction: 0.9, stage: 'computing the Hessian and its eigenvalues' });
+      // The analysis after training yields between blocks of Hessian columns and between the eigensolver's panels.
+      const scheduler = createScheduler(ctx.signal);
+      await scheduler.yieldNow(() => ctx.onProgress?.({ fraction: 0.9, stage: 'computing the Hessian and its eigenvalues' }));
       const { loss: L, grad } = lossAndGradient(loss, theta);
-      const { hessian, asymmetry } = measuredObjectiveHessian(objective, theta);
-      const { values } = symmetricEigen(hessian, P);
+      const { hessian, asymmetry } = await objectiveHessianScheduled(objective, theta, () => scheduler.tick(), HESSIAN_COLUMNS_PER_TICK);
+      const { values } = await symmetricEigenScheduled(hessian, P, () => scheduler.tick());
+      scheduler.check();
       const gradNorm = Math.sqrt(grad.reduce((a, g) => a + g * g, 0));
       return {
         dataset: data.id,

@@ -9,6 +9,7 @@ import { classifyPoint, type Classification } from '../landscape/classify.ts';
 import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
 import { optimizerSetting } from '../train/optimizers.ts';
 import { trainBatched } from '../train/train-batched.ts';
+import { createScheduler, type Scheduler } from '../train/scheduler.ts';
 import { count, positiveNumber } from '../config/numbers.ts';
 import { defineExperiment, fmt } from './types.ts';
 
@@ -61,8 +62,11 @@ export const reluRegressionMinima = defineExperiment({
     const spec: MlpSpec = { widths: [1, m, 1], activation: 'relu', bias: true };
     const objective = mlpObjective(spec, 'sse', data.inputs, data.targets, data.n);
     const loss = (t: tf.Tensor2D) => objective.loss(t);
+    const scheduler = createScheduler(ctx.signal);
     try {
-      const published: PointReport[] = set.reference.map((ref) => {
+      const published: PointReport[] = [];
+      for (const ref of set.reference) {
+        await scheduler.tick();
         const theta = reluNetToTheta(ref.params);
         const { losses, grads } = lossesAndGradients(loss, Float32Array.from(theta), 1);
         const P = theta.length;
@@ -70,7 +74,7 @@ export const reluRegressionMinima = defineExperiment({
         const { values } = symmetricEigen(hessian, P);
         const gradNorm = Math.hypot(...grads);
         const kinks = set.points.filter(([x]) => ref.params.w.some((w, j) => Math.abs(w * x + ref.params.b[j]!) < 1e-9)).length;
-        return {
+        published.push({
           what: ref.what,
           theta,
           loss: losses[0]!,
@@ -79,9 +83,10 @@ export const reluRegressionMinima = defineExperiment({
           eigenvalues: Array.from(values),
           classification: classifyPoint(values, gradNorm, { accuracy: { precision: 'float32', asymmetry, size: P } }),
           kinks,
-          probe: probe(objective.loss, theta, config.probes, config.radius, ctx.rng),
-        };
-      });
+          probe: await probe(objective.loss, theta, config.probes, config.radius, ctx.rng, scheduler),
+        });
+      }
+      scheduler.check();
       ctx.onProgress?.({ fraction: 0.1, stage: 'probed the published points' });
       const P = 3 * m + 1;
       const starts = new Float32Array(config.starts * P);
@@ -129,23 +134,39 @@ export const reluRegressionMinima = defineExperiment({
   ],
 });
 
-/** Loss change under `count` random perturbations δ with ‖δ‖ ≤ radius (direction uniform, length uniform). */
-function probe(
+/** Perturbations drawn, and losses evaluated (one batched call), between two ticks of the scheduler: about 20 ms. */
+const PROBE_ROWS_PER_TICK = 4096;
+
+/**
+ * Loss change under `count` random perturbations δ with ‖δ‖ ≤ radius (direction uniform, length uniform). Rows are
+ * drawn in order and evaluated in blocks (each row's loss does not depend on the block), ticking in between.
+ */
+async function probe(
   lossOf: (t: tf.Tensor2D) => tf.Tensor1D,
   theta: number[],
   count: number,
   radius: number,
   rng: { normal(): number; next(): number },
+  scheduler: Scheduler,
 ) {
   const P = theta.length;
   const rows = new Float32Array((count + 1) * P);
   rows.set(theta);
   for (let r = 1; r <= count; r++) {
+    if (r % PROBE_ROWS_PER_TICK === 0) await scheduler.tick();
     const d = Array.from({ length: P }, () => rng.normal());
     const scale = (radius * rng.next()) / Math.hypot(...d);
     for (let i = 0; i < P; i++) rows[r * P + i] = theta[i]! + scale * d[i]!;
   }
-  const losses = readTensor(() => lossOf(tf.tensor2d(rows, [count + 1, P])));
+  const losses = new Float64Array(count + 1);
+  for (let start = 0; start <= count; start += PROBE_ROWS_PER_TICK) {
+    await scheduler.tick();
+    const k = Math.min(PROBE_ROWS_PER_TICK, count + 1 - start);
+    losses.set(
+      readTensor(() => lossOf(tf.tensor2d(rows.subarray(start * P, (start + k) * P), [k, P]))),
+      start,
+    );
+  }
   const base = losses[0]!;
   let min = Infinity,
     max = -Infinity,

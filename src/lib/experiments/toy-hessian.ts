@@ -5,6 +5,7 @@ import { mlpObjective } from '../models/objective.ts';
 import { symmetricEigen2 } from '../models/two-weight.ts';
 import { lossAlongLine } from '../landscape/interpolation.ts';
 import { classifyPoint, type Classification } from '../landscape/classify.ts';
+import { createScheduler } from '../train/scheduler.ts';
 import { defineExperiment, fmt } from './types.ts';
 
 const finite = (label: string) => z.number({ error: `${label} must be a number` }).refine(Number.isFinite, `${label} must be finite`);
@@ -41,7 +42,10 @@ export const toyHessian = defineExperiment({
   description: 'Loss, gradient, Hessian and its eigenpairs for y = w1·w2·x at one point, with the second-order verdict.',
   source: 'Lecture 2 (Taylor expansion and the Hessian), the two-weight example',
   configSchema: toyHessianConfig,
-  async run(config): Promise<ToyHessianResult> {
+  async run(config, ctx): Promise<ToyHessianResult> {
+    // Two parameters: the whole run takes well under a millisecond, so checkpoints without yields are enough.
+    const scheduler = createScheduler(ctx.signal);
+    scheduler.check();
     const objective = mlpObjective({ widths: [1, 1, 1], activation: 'linear', bias: false }, 'sse', [config.x], [config.y], 1);
     try {
       const theta: [number, number] = [config.w1, config.w2];
@@ -52,6 +56,7 @@ export const toyHessian = defineExperiment({
         [H[0]!, H[1]!],
         [H[2]!, H[3]!],
       ];
+      scheduler.check();
       const { values, vectors } = symmetricEigen2(hessian);
       const gradNorm = Math.hypot(grad[0]!, grad[1]!);
       const result: ToyHessianResult = {

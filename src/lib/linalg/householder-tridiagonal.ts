@@ -11,6 +11,7 @@
 // The symmetric matrix-vector product against the stale leading block is the other half of the flops.
 
 import { gemmAdd } from './gemm.ts';
+import { drain, type Steps } from './steps.ts';
 
 /** The tridiagonal form and the reflectors that produce it. */
 export interface HouseholderTridiagonal {
@@ -30,6 +31,11 @@ export interface HouseholderTridiagonal {
  * @param blockSize rows per panel
  */
 export function householderTridiagonal(a: Float64Array, n: number, blockSize = 16): HouseholderTridiagonal {
+  return drain(householderTridiagonalSteps(a, n, blockSize));
+}
+
+/** `householderTridiagonal`, pausing after each panel (about 21·n² flops), so a caller can yield between them. */
+export function* householderTridiagonalSteps(a: Float64Array, n: number, blockSize = 16): Steps<HouseholderTridiagonal> {
   const d = new Float64Array(n),
     e = new Float64Array(n),
     tau = new Float64Array(n);
@@ -125,6 +131,7 @@ export function householderTridiagonal(a: Float64Array, n: number, blockSize = 1
       gemmAdd(rows, r0 + rows, k2, left, r0 * k2, k2, right, 0, lo, a, r0 * n, n);
     }
     hi = lo - 1;
+    yield;
   }
   d[0] = a[0]!;
   return { d, e, tau };

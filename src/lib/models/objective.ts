@@ -42,6 +42,32 @@ export function objectiveHessian(objective: Objective, theta: ArrayLike<number>,
 }
 
 /**
+ * `objectiveHessian` that calls `tick` (a scheduler's: it yields and throws when aborted) before each block of
+ * `chunk` Hessian columns, so a cancel is read between blocks. The blocks are computed first and then handed, in
+ * the same order, to the same `denseHessianFrom`, so the result (symmetrisation included) is the synchronous one.
+ */
+export async function objectiveHessianScheduled(
+  objective: Objective,
+  theta: ArrayLike<number>,
+  tick: () => Promise<void>,
+  chunk = 64,
+): Promise<MeasuredHessian> {
+  const hvps = objectiveHvps(objective, theta);
+  const P = objective.P;
+  const blocks: Float64Array[] = [];
+  for (let start = 0; start < P; start += chunk) {
+    await tick();
+    const k = Math.min(chunk, P - start);
+    const E = new Float32Array(k * P);
+    for (let r = 0; r < k; r++) E[r * P + start + r] = 1;
+    blocks.push(hvps(E, k));
+  }
+  await tick();
+  let next = 0;
+  return measuredDenseHessian(() => blocks[next++]!, P, chunk);
+}
+
+/**
  * An MLP with a loss on a data set.
  * @param inputs N×d row-major
  * @param targets N×k row-major

@@ -1,7 +1,7 @@
 // The worker side of the runtime: per channel, one experiment at a time; a newer request supersedes a running one.
 import { tf } from '../autodiff/tf.ts';
 import { AbortError } from '../train/abort.ts';
-import { runExperiment } from '../experiments/index.ts';
+import { idle, runExperiment } from '../experiments/index.ts';
 import { useBackend } from './backend.ts';
 import { DEFAULT_CHANNEL, type FromWorker, type ToWorker } from './protocol.ts';
 
@@ -14,9 +14,10 @@ interface Channel {
 
 /**
  * Returns the message handler. Within a channel, requests queue behind the running one; when a new run
- * arrives the running one is aborted (its promise settles as 'cancelled' at its next yield) and only the
- * newest waiting run starts, so a burst of 50 clicks costs one computation, not fifty. Channels (one per
- * widget) do not supersede each other.
+ * arrives the running one is aborted (it stops at its scheduler's next tick, within about 16 ms, and answers
+ * 'cancelled', never a result) and only the newest waiting run starts, so a burst of 50 clicks costs one
+ * computation, not fifty. Channels (one per widget) do not supersede each other. The page settles superseded
+ * runs itself (host.ts); these answers only keep the two sides' books equal.
  */
 export function createWorkerHandler(post: (message: FromWorker) => void) {
   const channels = new Map<string, Channel>();
@@ -35,7 +36,9 @@ export function createWorkerHandler(post: (message: FromWorker) => void) {
         { id: request.id, config: request.config, seed: request.seed },
         { signal: controller.signal, onProgress: (progress) => post({ type: 'progress', requestId: request.requestId, progress }) },
       );
-      post({ type: 'result', requestId: request.requestId, result, ms: performance.now() - t0, backend: tf.getBackend() });
+      // A run superseded or cancelled after its last yield has no reader: the page settled it already.
+      if (controller.signal.aborted) post({ type: 'cancelled', requestId: request.requestId });
+      else post({ type: 'result', requestId: request.requestId, result, ms: performance.now() - t0, backend: tf.getBackend() });
     } catch (err) {
       if (err instanceof AbortError || controller.signal.aborted) post({ type: 'cancelled', requestId: request.requestId });
       else
@@ -62,7 +65,7 @@ export function createWorkerHandler(post: (message: FromWorker) => void) {
     }
     if (message.type === 'memory') {
       const m = tf.memory();
-      post({ type: 'memory', requestId: message.requestId, numTensors: m.numTensors, numBytes: m.numBytes });
+      post({ type: 'memory', requestId: message.requestId, numTensors: m.numTensors, numBytes: m.numBytes, idle: idle() });
       return;
     }
     if (message.type === 'cancel') {
@@ -75,6 +78,8 @@ export function createWorkerHandler(post: (message: FromWorker) => void) {
       }
       return;
     }
+    // Anything else is not for the runtime (a test's own message, a stray postMessage): ignore it.
+    if (message.type !== 'run') return;
     const channel = channelOf(message.channel);
     if (channel.running) {
       channel.running.controller.abort();

@@ -1,30 +1,11 @@
+// The experiment runtime over a real MessageChannel: results, progress, newest-wins per channel, cancel, backends.
 import { describe, expect, it } from 'vitest';
-import { MessageChannel } from 'node:worker_threads';
 import { tf } from '../../../src/lib/autodiff/tf.ts';
-import { createWorkerHandler } from '../../../src/lib/runtime/worker-core.ts';
-import { createExperimentClient } from '../../../src/lib/runtime/host.ts';
 import { runExperiment } from '../../../src/lib/experiments/index.ts';
-import { AbortError } from '../../../src/lib/train/train-batched.ts';
-import type { Port, ToWorker } from '../../../src/lib/runtime/protocol.ts';
-
-/** Host and worker core joined by a real MessageChannel (structured cloning included), in one thread. */
-function connect() {
-  const { port1, port2 } = new MessageChannel();
-  const handle = createWorkerHandler((m) => port2.postMessage(m));
-  port2.on('message', (m: ToWorker) => handle(m));
-  const port: Port = {
-    postMessage: (m) => port1.postMessage(m),
-    addEventListener: (_t, l) => port1.on('message', (data) => l({ data })),
-    removeEventListener: () => {},
-  };
-  return {
-    client: createExperimentClient(port),
-    close: () => {
-      port1.close();
-      port2.close();
-    },
-  };
-}
+import { AbortError } from '../../../src/lib/train/abort.ts';
+import type { FromWorker, ToWorker } from '../../../src/lib/runtime/protocol.ts';
+import { createWorkerHandler } from '../../../src/lib/runtime/worker-core.ts';
+import { connect } from './connect.ts';
 
 const long = { config: { starts: 512, steps: 50_000, probes: 10 } };
 
@@ -42,7 +23,7 @@ describe('the experiment runtime', () => {
 
   it('lets the latest request win: a superseded run rejects and only the newest runs', async () => {
     const { client, close } = connect();
-    const before = tf.memory().numTensors;
+    const before = (await client.memory()).numTensors;
     const first = client.run('relu-regression-minima', long.config, 1);
     const second = client.run('relu-regression-minima', long.config, 2);
     const third = client.run('toy-hessian', { w1: 1, w2: 1 }, 3);
@@ -51,13 +32,51 @@ describe('the experiment runtime', () => {
     expect(b.status === 'rejected' && b.reason).toBeInstanceOf(AbortError);
     const { result } = await third;
     expect((result as { eigenvalues: number[] }).eigenvalues[1]).toBeCloseTo(4, 5);
-    expect(tf.memory().numTensors).toBe(before);
+    await expect.poll(() => client.memory()).toMatchObject({ idle: true, numTensors: before });
     close();
   });
 
-  it('cancels on request and leaves no tensors behind', async () => {
+  it('settles a superseded run on the page at once, tells the worker to stop it, and ignores its late answers', async () => {
+    // The worker here is the test: it receives the messages and answers only when told, as a busy worker would.
+    const { client, workerEnd, close } = connect({ startWorker: false });
+    const seen: ToWorker[] = [];
+    workerEnd.on('message', (m: ToWorker) => seen.push(m));
+    const progress: number[] = [];
+    const first = client.run('goe-definite', {}, 1, { onProgress: (p) => progress.push(p.fraction) });
+    const second = client.run('toy-hessian', {}, 2);
+    // No answer from the worker was needed for the first run to settle.
+    await expect(first).rejects.toBeInstanceOf(AbortError);
+    expect(client.busy()).toBe(true);
+    await expect.poll(() => seen.map((m) => m.type)).toEqual(['run', 'cancel', 'run']);
+    const [run1, cancel1, run2] = seen as [
+      Extract<ToWorker, { type: 'run' }>,
+      Extract<ToWorker, { type: 'cancel' }>,
+      Extract<ToWorker, { type: 'run' }>,
+    ];
+    expect(cancel1.requestId).toBe(run1.requestId);
+    const reply = (m: FromWorker) => workerEnd.postMessage(m);
+    // The first run's late progress and result, then the second run's result: only the last counts.
+    reply({ type: 'progress', requestId: run1.requestId, progress: { fraction: 0.5, stage: 'late' } });
+    reply({ type: 'result', requestId: run1.requestId, result: 'stale', ms: 1, backend: 'cpu' });
+    reply({ type: 'result', requestId: run2.requestId, result: 'fresh', ms: 1, backend: 'cpu' });
+    await expect(second).resolves.toMatchObject({ result: 'fresh' });
+    expect(progress).toEqual([]);
+    expect(client.busy()).toBe(false);
+    close();
+  });
+
+  it('never posts the result of a run superseded while it computed, even one that never yields', async () => {
+    const posted: FromWorker[] = [];
+    const handle = createWorkerHandler((m) => posted.push(m));
+    // toy-hessian computes without yielding; the second request arrives while the first is still in flight.
+    handle({ type: 'run', requestId: 1, id: 'toy-hessian', config: { w1: 1 }, seed: 1 });
+    handle({ type: 'run', requestId: 2, id: 'toy-hessian', config: { w1: 2 }, seed: 1 });
+    await expect.poll(() => posted.map((m) => `${m.requestId} ${m.type}`)).toEqual(['1 cancelled', '2 result']);
+  });
+
+  it('cancels on request at once and leaves no tensors behind once the worker is idle', async () => {
     const { client, close } = connect();
-    const before = tf.memory().numTensors;
+    const before = (await client.memory()).numTensors;
     const run = client.run('relu-regression-minima', long.config, 1, {
       onProgress: (p) => {
         if (p.fraction > 0.1) client.cancel();
@@ -65,7 +84,7 @@ describe('the experiment runtime', () => {
     });
     await expect(run).rejects.toBeInstanceOf(AbortError);
     expect(client.busy()).toBe(false);
-    expect(tf.memory().numTensors).toBe(before);
+    await expect.poll(() => client.memory()).toMatchObject({ idle: true, numTensors: before });
     close();
   });
 
@@ -78,21 +97,22 @@ describe('the experiment runtime', () => {
     expect(ra.status).toBe('fulfilled');
     expect(rb1.status === 'rejected' && rb1.reason).toBeInstanceOf(AbortError);
     expect(rb2.status).toBe('fulfilled');
-    client.run('relu-regression-minima', long.config, 1, { channel: 'c' }).catch(() => {});
+    const c = client.run('relu-regression-minima', long.config, 1, { channel: 'c' });
     expect(client.busy('c')).toBe(true);
     expect(client.busy('a')).toBe(false);
     client.cancel('c');
-    await new Promise((r) => setTimeout(r, 50));
     expect(client.busy()).toBe(false);
+    await expect(c).rejects.toBeInstanceOf(AbortError);
+    await expect.poll(() => client.memory()).toMatchObject({ idle: true });
     close();
   });
 
   it("reports the worker's tensor count, which does not grow across runs", async () => {
     const { client, close } = connect();
     const before = await client.memory();
-    expect(before.numTensors).toBe(tf.memory().numTensors);
+    expect(before).toMatchObject({ idle: true, numTensors: tf.memory().numTensors });
     for (let i = 0; i < 3; i++) await client.run('toy-hessian', { w1: i, w2: 1 }, i);
-    expect((await client.memory()).numTensors).toBe(before.numTensors);
+    expect(await client.memory()).toMatchObject({ idle: true, numTensors: before.numTensors });
     close();
   });
 

@@ -167,7 +167,7 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
     this.probeWanted = false;
     const st = this.state;
     this.dataset.probe = 'running';
-    const config = { mode: 'probe', theta: thetaOf(st), radius: st.radius, probes: st.probes };
+    const config = { mode: 'probe' as const, theta: thetaOf(st), radius: st.radius, probes: st.probes };
     try {
       const { result, ms } = await this.track(this.probeChannel.run('relu-probe', config, st.seed));
       this.clearRunError();
@@ -191,7 +191,7 @@ class LocalMinimumProbeElement extends WidgetElement<LocalMinimumProbeProps> {
     this.descentWanted = false;
     this.dataset.descent = 'running';
     this.announce(this.tx.t('descending', { lr: sci(st.lr) }));
-    const config = { mode: 'descend', theta: thetaOf(st), lr: st.lr, steps: this.config.steps };
+    const config = { mode: 'descend' as const, theta: thetaOf(st), lr: st.lr, steps: this.config.steps };
     try {
       const { result, ms } = await this.track(this.descentChannel.run('relu-probe', config, st.seed));
       this.clearRunError();
