@@ -18,6 +18,25 @@ const status = (page: Page) => page.locator(`${TAG} .widget-status`);
 const retry = (page: Page) => page.locator(`${TAG} [data-action=retry]`);
 const idle = (page: Page) =>
   page.waitForFunction((tag) => document.querySelector<HTMLElement>(tag)?.dataset.sampling === 'false', TAG, { timeout: 60_000 });
+const sampling = (page: Page) => page.getAttribute(TAG, 'data-sampling');
+/** Presses `action` and, if the widget first asks whether to start a long job, says yes: then the batch is running. */
+const startBatch = async (page: Page, action: () => Promise<void>) => {
+  await action();
+  await page.waitForFunction((tag) => ['true', 'confirm'].includes(document.querySelector<HTMLElement>(tag)?.dataset.sampling ?? ''), TAG);
+  if ((await sampling(page)) === 'confirm') await page.click(`${TAG} [data-action=confirm]`);
+};
+/** Waits until nothing samples; a long job the page load proposes is declined. */
+const settle = async (page: Page) => {
+  await page.waitForFunction(
+    (tag) => ['false', 'confirm'].includes(document.querySelector<HTMLElement>(tag)?.dataset.sampling ?? ''),
+    TAG,
+    {
+      timeout: 60_000,
+    },
+  );
+  if ((await sampling(page)) === 'confirm') await page.click(`${TAG} [data-action=decline]`);
+  await idle(page);
+};
 const batches = (page: Page) => page.evaluate(() => new URL(location.href).searchParams.get('dimensions-and-saddles.batches'));
 
 describe.each(['en', 'zh-tw'])('a lost experiment worker (%s)', (locale) => {
@@ -50,8 +69,8 @@ describe.each(['en', 'zh-tw'])('a lost experiment worker (%s)', (locale) => {
     // A long batch (10⁶ matrices for each n up to 12) that is surely still running when the worker dies.
     await page.goto(site.server.origin + PATH(locale) + '?dimensions-and-saddles.samples=1000000');
     await waitForWidget(page, TAG);
-    await idle(page);
-    await page.click(`${TAG} [data-action=more]`);
+    await settle(page);
+    await startBatch(page, () => page.click(`${TAG} [data-action=more]`));
     await page.waitForFunction((tag) => (document.querySelector<HTMLProgressElement>(`${tag} .dims-progress`)?.value ?? 0) > 0, TAG);
     // What the page does when its worker dies: terminate it and reject what is pending (the test hook of worker-client).
     await page.evaluate(() =>
@@ -59,7 +78,7 @@ describe.each(['en', 'zh-tw'])('a lost experiment worker (%s)', (locale) => {
     );
     await expect.poll(() => status(page).innerText()).toBe(lostMessage(locale, 'workerDied'));
     await idle(page);
-    await retry(page).click();
+    await startBatch(page, () => retry(page).click());
     // A fresh worker takes the batch up again: progress comes back, then Stop ends it cleanly.
     await page.waitForFunction((tag) => (document.querySelector<HTMLProgressElement>(`${tag} .dims-progress`)?.value ?? 0) > 0, TAG, {
       timeout: 60_000,
