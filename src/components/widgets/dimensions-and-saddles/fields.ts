@@ -1,7 +1,7 @@
 // DimensionsAndSaddles' fields: the saddle's curvatures and slicing angle, the GOE sizes, samples, seed and batches.
 import { CURVATURE_RANGE } from '../../../lib/landscape/slices.ts';
 import { GOE_MAX_N, GOE_MAX_SAMPLES } from '../../../lib/experiments/goe-stats.ts';
-import { defineFields } from '../shared/fields.ts';
+import { defineFields, seedField } from '../shared/fields.ts';
 
 /** Most batches a page (or a link) may ask for: 200 full batches already take hours at the largest sizes. */
 export const MAX_BATCHES = 200;
@@ -54,7 +54,7 @@ export const fields = defineFields({
     step: 1000,
     doc: 'Matrices drawn per n in each batch ("More samples" adds a batch).',
   },
-  seed: { kind: 'number', min: 0, max: 1_000_000, integer: true, default: 1, label: 'seed', step: 1, doc: 'Seed of the random matrices.' },
+  seed: seedField('Seed of the random matrices.'),
   batches: {
     kind: 'number',
     min: 1,

@@ -1,6 +1,6 @@
 // HessianSpectrum's fields: the data set, activation and optimiser, the learning rate, seed and step count a link
 // carries, and the chunk size and gradient tolerance a lecture sets. Hidden widths are a list: model.ts parses them.
-import { defineFields } from '../shared/fields.ts';
+import { defineFields, seedField } from '../shared/fields.ts';
 
 export const DATASET_KEYS = ['sinc', 'xor', 'jellyfish', 'teacher'] as const;
 export const ACTIVATION_KEYS = ['tanh', 'relu', 'sigmoid', 'softplus', 'linear'] as const;
@@ -59,14 +59,5 @@ export const fields = defineFields({
     label: 'gradTol',
     doc: '‖∇L‖ at most this counts as a critical point.',
   },
-  seed: {
-    kind: 'number',
-    min: 0,
-    max: 1_000_000,
-    integer: true,
-    default: 1,
-    step: 1,
-    label: 'seed',
-    doc: 'Seed of θ₀ (and of the teacher data set).',
-  },
+  seed: seedField('Seed of θ₀ (and of the teacher data set).'),
 });

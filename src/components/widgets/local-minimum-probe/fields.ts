@@ -1,5 +1,5 @@
 // LocalMinimumProbe's reader-settable numbers: θ = (w, b, v, c), the probe's step length, count and seed, descent's η.
-import { defineFields } from '../shared/fields.ts';
+import { defineFields, seedField } from '../shared/fields.ts';
 import { D1_LOCAL_MINIMUM } from '../../../lib/data/swirszcz-regression.ts';
 
 const [w0, b0, v0, c0] = D1_LOCAL_MINIMUM;
@@ -31,16 +31,7 @@ export const fields = defineFields({
     step: 100,
     doc: 'How many random steps the probe takes.',
   },
-  seed: {
-    kind: 'number',
-    min: 0,
-    max: 1_000_000,
-    integer: true,
-    default: 1,
-    label: 'seed',
-    step: 1,
-    doc: 'Seed of the probe’s random directions (each press of Probe takes the next one).',
-  },
+  seed: seedField('Seed of the probe’s random directions (each press of Probe takes the next one).'),
   lr: { kind: 'number', min: 1e-5, max: 10, default: 0.01, label: 'lr', step: 0.01, doc: 'Learning rate η of “Descend from here”.' },
 });
 

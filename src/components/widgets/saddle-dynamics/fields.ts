@@ -1,6 +1,6 @@
 // SaddleDynamics' fields: the saddle's eigenvalues, the step, the start ε, momentum, noise and its seed, with their
 // ranges, steps and labels. The props (props.ts), the URL, typed values and arrow keys all read this one table.
-import { defineFields, type StateOf } from '../shared/fields.ts';
+import { defineFields, type StateOf, seedField } from '../shared/fields.ts';
 
 export const fields = defineFields({
   lambda1: {
@@ -41,7 +41,7 @@ export const fields = defineFields({
     label: 'sigma',
     doc: 'Standard deviation σ of the Gaussian noise added to every step (0 for none).',
   },
-  seed: { kind: 'number', min: 0, max: 1_000_000, integer: true, default: 1, step: 1, label: 'seed', doc: 'Seed of the noise.' },
+  seed: seedField('Seed of the noise.'),
 });
 
 export type DynamicsFields = StateOf<typeof fields>;

@@ -55,6 +55,18 @@ function fieldProblem(f: Field): string | null {
   return null;
 }
 
+/** The seed of a widget's random draws: a whole number from 0 to 1 000 000, default 1, labelled `seed`. */
+export const seedField = (doc: string): NumberField => ({
+  kind: 'number',
+  min: 0,
+  max: 1_000_000,
+  integer: true,
+  default: 1,
+  step: 1,
+  label: 'seed',
+  doc,
+});
+
 /** The one acceptance rule: the props schema and the URL parser both call this. */
 export function accepts(f: Field, value: unknown): boolean {
   if (f.kind === 'choice') return typeof value === 'string' && (f.values as readonly string[]).includes(value);
