@@ -1,6 +1,6 @@
 // Every numerical tolerance of the course in one place, each tied to the precision the numbers were computed in.
 //
-// tfjs computes in float32 (unit roundoff ε₃₂ = 2⁻²³ ≈ 1.2e-7 as machine epsilon); the closed-form models
+// tfjs computes in float32 (machine epsilon ε₃₂ = 2⁻²³ ≈ 1.2e-7, twice the unit roundoff); the closed-form models
 // (one ReLU unit, the 2-D surfaces) compute in float64 (ε₆₄ = 2⁻⁵² ≈ 2.2e-16). A tolerance tighter than the
 // rounding of the numbers it tests cannot be met except by luck, so each one below has a floor.
 //
