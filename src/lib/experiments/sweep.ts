@@ -43,6 +43,11 @@ export interface SweepDefinition<S extends z.ZodType, J, R, Sum> {
   presets: Record<PresetName, z.input<S>>;
   /** Bumped when a code change changes results (then committed files of the old version are stale). */
   version: number;
+  /**
+   * What the committed results file holds: a preset, and the shard of it this machine could afford (e.g. '0/20' when
+   * the paper's scale takes days). Default: the whole paper preset.
+   */
+  committed?: { preset: PresetName; shard?: string };
   /** Schema of one job's result, for validating committed files. */
   resultSchema: z.ZodType<R>;
   /** Schema of the summary, for validating committed files. */
@@ -140,5 +145,9 @@ export function defineSweep<S extends z.ZodType, J, R, Sum>(def: SweepDefinition
   });
   return { ...experiment, sweep: def };
 }
+
+/** The committed file's preset and shard (the whole paper preset unless the sweep says otherwise). */
+export const committedOf = (def: Pick<SweepDefinition<z.ZodType, unknown, unknown, unknown>, 'committed'>) =>
+  def.committed ?? { preset: 'paper' as PresetName };
 
 export const isSweep = (e: Experiment): e is Sweep => 'sweep' in e && typeof (e as Sweep).sweep?.runJob === 'function';
