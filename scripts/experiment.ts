@@ -78,7 +78,9 @@ async function runSweep(args: CliArgs): Promise<void> {
   if (args.json) console.log(serializeResults(file));
   else {
     const shard = args.shard ? `, shard ${shardText(args.shard)}: ${indices.length} of ${total} jobs` : `, ${total} jobs`;
-    console.log(`${def.id} (seed ${args.seed}${shard}, ${threads} thread(s), ${wallSeconds} s${args.out ? `, written to ${args.out}` : ''})`);
+    console.log(
+      `${def.id} (seed ${args.seed}${shard}, ${threads} thread(s), ${wallSeconds} s${args.out ? `, written to ${args.out}` : ''})`,
+    );
     for (const line of def.lines(file.summary)) console.log(`  ${line}`);
   }
 }
@@ -102,7 +104,8 @@ async function main(): Promise<void> {
     console.log(USAGE);
   } else if (args.list) {
     const width = Math.max(...Object.keys(experiments).map((k) => k.length));
-    for (const e of Object.values(experiments)) console.log(`${e.id.padEnd(width)}  ${e.description}${isSweep(e as never) ? ' [sweep]' : ''}`);
+    for (const e of Object.values(experiments))
+      console.log(`${e.id.padEnd(width)}  ${e.description}${isSweep(e as never) ? ' [sweep]' : ''}`);
   } else if (args.id === 'merge') {
     merge(args);
   } else if (args.preset || args.shard || args.out || args.threads) {

@@ -77,19 +77,22 @@ export function parseArgs(argv: string[]): CliArgs {
       out.settings.push(v);
     } else if (a === '--preset') {
       const v = argv[++i];
-      if (!PRESETS.includes(v as (typeof PRESETS)[number])) throw new Error(`--preset expects one of ${PRESETS.join(', ')}; got "${v ?? ''}"`);
+      if (!PRESETS.includes(v as (typeof PRESETS)[number]))
+        throw new Error(`--preset expects one of ${PRESETS.join(', ')}; got "${v ?? ''}"`);
       out.preset = v as (typeof PRESETS)[number];
     } else if (a === '--shard') out.shard = parseShard(argv[++i]);
     else if (a === '--out') out.out = value(++i, '--out');
     else if (a === '--threads') {
       const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v < 1 || v > 256) throw new Error(`--threads expects a whole number from 1 to 256, got "${argv[i] ?? ''}"`);
+      if (!Number.isInteger(v) || v < 1 || v > 256)
+        throw new Error(`--threads expects a whole number from 1 to 256, got "${argv[i] ?? ''}"`);
       out.threads = v;
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else if (out.id === undefined) out.id = a;
     else if (out.id === 'merge') out.files.push(a);
     else throw new Error(`unexpected argument "${a}"`);
   }
-  if (out.id === 'merge' && (!out.out || out.files.length === 0)) throw new Error('merge expects shard files and --out <file>, e.g. merge a.json b.json --out all.json');
+  if (out.id === 'merge' && (!out.out || out.files.length === 0))
+    throw new Error('merge expects shard files and --out <file>, e.g. merge a.json b.json --out all.json');
   return out;
 }

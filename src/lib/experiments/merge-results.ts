@@ -24,16 +24,19 @@ export function mergeShards(files: { path: string; file: ResultsFile }[], defini
   const seen = new Map<number, string>();
   for (const { path, file } of files) {
     if (!file.shard) throw new Error(`merge: ${path} holds every job already (it is not a shard)`);
-    if (file.shard.count !== count) throw new Error(`merge: ${path} is shard ${shardText(file.shard)}, but ${first!.path} is one of ${count}`);
+    if (file.shard.count !== count)
+      throw new Error(`merge: ${path} is shard ${shardText(file.shard)}, but ${first!.path} is one of ${count}`);
     const other = seen.get(file.shard.index);
     if (other) throw new Error(`merge: ${path} and ${other} are both shard ${shardText(file.shard)}`);
     seen.set(file.shard.index, path);
-    if (file.results.length !== file.indices.length) throw new Error(`merge: ${path} has ${file.results.length} results for ${file.indices.length} jobs`);
+    if (file.results.length !== file.indices.length)
+      throw new Error(`merge: ${path} has ${file.results.length} results for ${file.indices.length} jobs`);
   }
   const missing = Array.from({ length: count! }, (_, i) => i).filter((i) => !seen.has(i));
   if (missing.length) throw new Error(`merge: shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing`);
   const def = definitionOf(f0.experiment);
-  if (def.version !== f0.version) throw new Error(`merge: the files were made by version ${f0.version} of "${f0.experiment}"; the code is at version ${def.version}`);
+  if (def.version !== f0.version)
+    throw new Error(`merge: the files were made by version ${f0.version} of "${f0.experiment}"; the code is at version ${def.version}`);
   const done = files.flatMap(({ file }) => file.indices.map((index, i) => ({ index, result: file.results[i] })));
   return assembleResults(
     def,

@@ -96,7 +96,9 @@ export function assembleResults<S extends z.ZodType, J, R, Sum>(
   const sorted = [...done].sort((a, b) => a.index - b.index);
   const expected = shardIndices(jobs.length, run.shard);
   if (sorted.length !== expected.length || sorted.some((d, i) => d.index !== expected[i]))
-    throw new Error(`${def.id}: the finished jobs are not the jobs of shard ${shardText(run.shard) ?? 'all'} (${expected.length} expected, ${sorted.length} given)`);
+    throw new Error(
+      `${def.id}: the finished jobs are not the jobs of shard ${shardText(run.shard) ?? 'all'} (${expected.length} expected, ${sorted.length} given)`,
+    );
   return {
     format: RESULTS_FORMAT,
     experiment: def.id,
@@ -147,7 +149,11 @@ function firstDifference(a: unknown, b: unknown, path = ''): string {
  * Parses and checks the committed results file of `sweep` (its text, or undefined when there is none), as the build
  * does: a missing, malformed or stale file throws a ResultsFileError naming the file and the command that remakes it.
  */
-export function checkResults<S extends z.ZodType, J, R, Sum>(sweep: Sweep<S, J, R, Sum>, text: string | undefined, file = resultsPath(sweep.id)): ResultsFile<R, Sum> {
+export function checkResults<S extends z.ZodType, J, R, Sum>(
+  sweep: Sweep<S, J, R, Sum>,
+  text: string | undefined,
+  file = resultsPath(sweep.id),
+): ResultsFile<R, Sum> {
   const def = sweep.sweep;
   const command = remakeCommand(def);
   const fail = (problem: string): never => {
@@ -161,7 +167,12 @@ export function checkResults<S extends z.ZodType, J, R, Sum>(sweep: Sweep<S, J, 
     fail(`not valid JSON (${(err as Error).message})`);
   }
   const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) fail(`malformed: ${issuesOf(parsed.error).map((i) => `${i.path || '(file)'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    fail(
+      `malformed: ${issuesOf(parsed.error)
+        .map((i) => `${i.path || '(file)'}: ${i.message}`)
+        .join('; ')}`,
+    );
   const f = parsed.data! as ResultsFile<R, Sum>;
   if (f.experiment !== def.id) fail(`holds experiment "${f.experiment}", not "${def.id}"`);
   if (f.version !== def.version) fail(`stale: made by version ${f.version} of "${def.id}", and the code is at version ${def.version}`);
@@ -173,23 +184,36 @@ export function checkResults<S extends z.ZodType, J, R, Sum>(sweep: Sweep<S, J, 
   if (!sameJson(f.config, current.data))
     fail(`stale: its config differs from the current ${preset} preset at "${firstDifference(f.config, current.data) || '(config)'}"`);
   const committedShard = committed.shard ?? null;
-  if (shardText(f.shard) !== committedShard) fail(`holds shard ${shardText(f.shard) ?? 'all'}, and the page expects ${committedShard ?? 'all jobs'}`);
+  if (shardText(f.shard) !== committedShard)
+    fail(`holds shard ${shardText(f.shard) ?? 'all'}, and the page expects ${committedShard ?? 'all jobs'}`);
   const jobs = def.jobs(current.data as z.output<S>);
   if (f.jobs !== jobs.length) fail(`stale: it counts ${f.jobs} jobs, and the preset has ${jobs.length}`);
-  if (!sameJson(f.indices, shardIndices(jobs.length, f.shard))) fail(`malformed: its job indices are not those of shard ${shardText(f.shard) ?? 'all'}`);
+  if (!sameJson(f.indices, shardIndices(jobs.length, f.shard)))
+    fail(`malformed: its job indices are not those of shard ${shardText(f.shard) ?? 'all'}`);
   if (f.results.length !== f.indices.length) fail(`malformed: ${f.results.length} results for ${f.indices.length} jobs`);
   f.results.forEach((r, i) => {
     const ok = def.resultSchema.safeParse(r);
-    if (!ok.success) fail(`malformed: result of job ${f.indices[i]}: ${issuesOf(ok.error).map((x) => `${x.path}: ${x.message}`).join('; ')}`);
+    if (!ok.success)
+      fail(
+        `malformed: result of job ${f.indices[i]}: ${issuesOf(ok.error)
+          .map((x) => `${x.path}: ${x.message}`)
+          .join('; ')}`,
+      );
   });
   const summary = def.summarySchema.safeParse(f.summary);
-  if (!summary.success) fail(`malformed: summary: ${issuesOf(summary.error).map((x) => `${x.path}: ${x.message}`).join('; ')}`);
+  if (!summary.success)
+    fail(
+      `malformed: summary: ${issuesOf(summary.error)
+        .map((x) => `${x.path}: ${x.message}`)
+        .join('; ')}`,
+    );
   const recomputed = summarizeResults(
     def,
     current.data as z.output<S>,
     jobs,
     f.indices.map((index, i) => ({ index, result: f.results[i]! })),
   );
-  if (!sameJson(recomputed, f.summary)) fail(`its summary is not the summary of its results (differs at "${firstDifference(f.summary, recomputed)}")`);
+  if (!sameJson(recomputed, f.summary))
+    fail(`its summary is not the summary of its results (differs at "${firstDifference(f.summary, recomputed)}")`);
   return f;
 }

@@ -130,7 +130,8 @@ export function defineSweep<S extends z.ZodType, J, R, Sum>(def: SweepDefinition
       const jobs = def.jobs(config);
       const done: { index: number; result: R }[] = [];
       for (let index = 0; index < jobs.length; index++) {
-        const within = (f: number) => ctx.onProgress?.({ fraction: (index + Math.min(1, Math.max(0, f))) / jobs.length, stage: `job ${index + 1}/${jobs.length}` });
+        const within = (f: number) =>
+          ctx.onProgress?.({ fraction: (index + Math.min(1, Math.max(0, f))) / jobs.length, stage: `job ${index + 1}/${jobs.length}` });
         const result = await runJobAt(def, config, jobs, index, ctx.rng.seed, {
           ...(ctx.signal ? { signal: ctx.signal } : {}),
           onProgress: within,

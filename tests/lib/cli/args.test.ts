@@ -37,7 +37,9 @@ describe('parseArgs', () => {
   it('names the argument when a preset, shard or merge is malformed', () => {
     expect(() => parseArgs(['x', '--preset', 'huge'])).toThrow('--preset expects one of live, paper; got "huge"');
     for (const bad of ['3/3', '1', '-1/2', '1/0', 'a/b', '1/2/3'])
-      expect(() => parseArgs(['x', '--shard', bad]), bad).toThrow(`--shard expects i/N with N ≥ 1 and 0 ≤ i < N, e.g. --shard 0/4 for the first of four shards; got "${bad}"`);
+      expect(() => parseArgs(['x', '--shard', bad]), bad).toThrow(
+        `--shard expects i/N with N ≥ 1 and 0 ≤ i < N, e.g. --shard 0/4 for the first of four shards; got "${bad}"`,
+      );
     expect(() => parseArgs(['x', '--shard'])).toThrow(/--shard expects i\/N/);
     expect(() => parseArgs(['x', '--threads', '0'])).toThrow(/--threads expects a whole number/);
     expect(() => parseArgs(['merge', 'a.json'])).toThrow(/merge expects shard files and --out/);

@@ -14,7 +14,11 @@ import {
 import { mergeShards } from '../../../src/lib/experiments/merge-results.ts';
 
 // A toy sweep: for each of `cells` cells, `blocks` blocks of `runs` normal draws; a cell's summary is its mean.
-const config = z.strictObject({ cells: z.number().int().default(3), blocks: z.number().int().default(4), runs: z.number().int().default(5) });
+const config = z.strictObject({
+  cells: z.number().int().default(3),
+  blocks: z.number().int().default(4),
+  runs: z.number().int().default(5),
+});
 const toy = defineSweep({
   id: 'toy-sweep',
   description: 'test sweep',
@@ -42,14 +46,28 @@ const toy = defineSweep({
 
 const paper = config.parse(toy.sweep.presets.paper);
 const provenance = (shard: string | null): Provenance[] => [
-  { command: 'test', commit: 'abc', dirty: false, wallSeconds: 0.1, threads: 1, shard, node: process.version, date: '2026-12-02T00:00:00Z' },
+  {
+    command: 'test',
+    commit: 'abc',
+    dirty: false,
+    wallSeconds: 0.1,
+    threads: 1,
+    shard,
+    node: process.version,
+    date: '2026-12-02T00:00:00Z',
+  },
 ];
 
 async function runShard(shard: { index: number; count: number } | null, seed = 7): Promise<ResultsFile> {
   const jobs = toy.sweep.jobs(paper);
   const done = [];
   for (const index of shardIndices(jobs.length, shard)) done.push({ index, result: await runJobAt(toy.sweep, paper, jobs, index, seed) });
-  return assembleResults(toy.sweep, { preset: 'paper', seed, config: paper, shard }, done, provenance(shard ? `${shard.index}/${shard.count}` : null));
+  return assembleResults(
+    toy.sweep,
+    { preset: 'paper', seed, config: paper, shard },
+    done,
+    provenance(shard ? `${shard.index}/${shard.count}` : null),
+  );
 }
 
 describe('jobSeed', () => {
@@ -97,12 +115,24 @@ describe('results files', () => {
 
   it('refuses to merge shards of different runs, duplicates and gaps, naming the file', async () => {
     const [a, b] = [await runShard({ index: 0, count: 2 }), await runShard({ index: 1, count: 2 }, 8)];
-    expect(() => mergeShards([{ path: 'a.json', file: a }, { path: 'b.json', file: b }], () => toy.sweep)).toThrow(
-      'merge: b.json differs from a.json in "seed"',
-    );
-    expect(() => mergeShards([{ path: 'a.json', file: a }, { path: 'c.json', file: a }], () => toy.sweep)).toThrow(
-      'merge: c.json and a.json are both shard 0/2',
-    );
+    expect(() =>
+      mergeShards(
+        [
+          { path: 'a.json', file: a },
+          { path: 'b.json', file: b },
+        ],
+        () => toy.sweep,
+      ),
+    ).toThrow('merge: b.json differs from a.json in "seed"');
+    expect(() =>
+      mergeShards(
+        [
+          { path: 'a.json', file: a },
+          { path: 'c.json', file: a },
+        ],
+        () => toy.sweep,
+      ),
+    ).toThrow('merge: c.json and a.json are both shard 0/2');
     expect(() => mergeShards([{ path: 'a.json', file: a }], () => toy.sweep)).toThrow('merge: shard(s) 1/2 missing');
   });
 
@@ -113,10 +143,22 @@ describe('results files', () => {
       ['missing', undefined, 'the committed results of experiment "toy-sweep" are missing'],
       ['not JSON', '{"format": ', 'not valid JSON'],
       ['wrong shape', JSON.stringify({ ...good, results: 'none' }), 'malformed: results:'],
-      ['a bad result', JSON.stringify({ ...good, results: good.results.map((r, i) => (i === 2 ? { sum: 'x', n: 5 } : r)) }), 'malformed: result of job 2'],
+      [
+        'a bad result',
+        JSON.stringify({ ...good, results: good.results.map((r, i) => (i === 2 ? { sum: 'x', n: 5 } : r)) }),
+        'malformed: result of job 2',
+      ],
       ['old version', JSON.stringify({ ...good, version: 2 }), 'stale: made by version 2 of "toy-sweep", and the code is at version 3'],
-      ['other config', JSON.stringify({ ...good, config: { ...paper, runs: 6 } }), 'stale: its config differs from the current paper preset at "runs"'],
-      ['edited summary', JSON.stringify({ ...good, summary: good.summary.map((s: { mean: number }, i: number) => (i ? s : { ...s, mean: 0 })) }), 'its summary is not the summary of its results'],
+      [
+        'other config',
+        JSON.stringify({ ...good, config: { ...paper, runs: 6 } }),
+        'stale: its config differs from the current paper preset at "runs"',
+      ],
+      [
+        'edited summary',
+        JSON.stringify({ ...good, summary: (good.summary as { mean: number }[]).map((s, i) => (i ? s : { ...s, mean: 0 })) }),
+        'its summary is not the summary of its results',
+      ],
       ['a shard', JSON.stringify(await runShard({ index: 0, count: 2 })), 'holds shard 0/2, and the page expects all jobs'],
     ];
     for (const [what, text, message] of cases) {
