@@ -16,6 +16,8 @@ export interface WidgetUnderTest {
   file: string;
   /** Matches the element once its first computation is in (worker widgets set data-busy while a run is pending). */
   settled: string;
+  /** A reproduction of a published experiment (the Reproduction frame: Run again, Cancel, progress). */
+  reproduction: boolean;
 }
 
 function lectureOf(name: WidgetName): string | undefined {
@@ -33,5 +35,8 @@ function lectureOf(name: WidgetName): string | undefined {
 export const WIDGETS: WidgetUnderTest[] = NAMES.flatMap((name) => {
   const lecture = lectureOf(name);
   const { tag, id } = widgetNames(name);
-  return lecture ? [{ name, lecture, element: tag, file: `saddle-${id}`, settled: ':not([data-busy])' }] : [];
+  if (!lecture) return [];
+  const html = readFileSync(join(DIST, 'en', 'lectures', lecture, 'index.html'), 'utf8');
+  const reproduction = new RegExp(`class="widget widget-repro[^"]*" id="widget-${id}"`).test(html);
+  return [{ name, lecture, element: tag, file: `saddle-${id}`, settled: ':not([data-busy])', reproduction }];
 });

@@ -120,6 +120,8 @@ export abstract class ReproductionElement<
     this.started = performance.now();
     this.setRunning(true);
     this.showProgress(0, 1, 0);
+    // Tests and the bench read how many jobs of the live run are in (0 until the first partial table).
+    this.dataset.done = '0';
     const seed = this.state.seed as number;
     this.announce([notice, this.t('widget.repro.running', { seed })].filter(Boolean).join(' '), notice ? 'error' : 'info');
     let done = 0,
@@ -129,6 +131,7 @@ export abstract class ReproductionElement<
         const partial = p.partial as SweepPartial<Sum> | undefined;
         if (partial) {
           ({ done, total } = partial);
+          this.dataset.done = String(done);
           this.view = { summary: partial.summary, source: 'partial', seed, done, total };
           this.redraw();
         }
