@@ -16,9 +16,9 @@ export interface FixtureBuild {
 
 /**
  * Copies src/, public/ and the config into a temp dir (node_modules linked), applies `files`
- * (path → content, or a function of the current content), and runs `astro build` there.
+ * (path → content, a function of the current content, or null to delete the file), and runs `astro build` there.
  */
-export function buildFixture(files: Record<string, string | ((current: string) => string)>): FixtureBuild {
+export function buildFixture(files: Record<string, string | null | ((current: string) => string)>): FixtureBuild {
   const dir = mkdtempSync(join(tmpdir(), 'saddle-fixture-'));
   for (const name of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     cpSync(join(ROOT, name), join(dir, name), { recursive: true });
@@ -26,6 +26,10 @@ export function buildFixture(files: Record<string, string | ((current: string) =
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   for (const [path, content] of Object.entries(files)) {
     const target = join(dir, path);
+    if (content === null) {
+      rmSync(target);
+      continue;
+    }
     writeFileSync(target, typeof content === 'function' ? content(readFileSync(target, 'utf8')) : content);
   }
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AUTHORED_LOCALES } from '../i18n/locales.ts';
 import { formatUiProblems, validateUiStrings } from '../i18n/ui-schema.ts';
+import { checkCommittedResults } from './results-check.ts';
 import { checkLectureFrontmatter, formatFrontmatterProblems, type FrontmatterProblem } from '../content/frontmatter-check.ts';
 
 /** Reads `src/content/i18n/<locale>.json` for every authored locale, reference (`en`) first. */
@@ -56,11 +57,13 @@ export default function saddleChecks(): AstroIntegration {
   return {
     name: 'saddle-checks',
     hooks: {
-      'astro:config:setup': ({ config }) => {
+      'astro:config:setup': async ({ config }) => {
         const ui = validateUiStrings(readUiFiles(config.srcDir));
         if (ui.length) throw new Error(`UI strings do not match across locales:\n${formatUiProblems(ui)}`);
         const lectures = checkLectureFiles(config.srcDir);
         if (lectures.length) throw new Error(`Lecture frontmatter is invalid:\n${formatFrontmatterProblems(lectures)}`);
+        const results = await checkCommittedResults(config.root);
+        if (results) throw new Error(`Committed experiment results cannot be used:\n${results}`);
       },
     },
   };
