@@ -57,6 +57,19 @@ export interface SweepDefinition<S extends z.ZodType, J, R, Sum> {
   summarize(config: z.output<S>, done: DoneJob<J, R>[]): Sum;
   /** A few lines about a summary, for the command line. */
   lines(summary: Sum): string[];
+  /** For `npm run bench`: batched, threaded jobs of the paper preset against a plain loop of single runs. */
+  bench?: {
+    /** Paper-preset jobs to time. */
+    jobs: number;
+    /** Training runs counted in a job's result. */
+    runs(result: R): number;
+    /** The paper preset with one run per job (the plain loop's setting). */
+    single(paper: z.input<S>): z.input<S>;
+    /** Single runs to time. */
+    singleRuns: number;
+    /** Runs in the whole paper-scale sweep. */
+    paperRuns(config: z.output<S>): number;
+  };
 }
 
 /** What running a whole sweep returns: every job's result in index order, and their summary. */

@@ -126,7 +126,10 @@ export abstract class ReproductionElement<
     this.announce([notice, this.t('widget.repro.running', { seed })].filter(Boolean).join(' '), notice ? 'error' : 'info');
     let done = 0,
       total = 0;
-    const run = this.channel.run(this.experiment, this.liveConfig(this.state), seed, {
+    const config = this.liveConfig(this.state);
+    // The bench re-runs exactly this in Node for its baseline.
+    this.dataset.run = JSON.stringify({ config, seed });
+    const run = this.channel.run(this.experiment, config, seed, {
       onProgress: (p) => {
         const partial = p.partial as SweepPartial<Sum> | undefined;
         if (partial) {
