@@ -2,8 +2,10 @@
 // seed (partial tables, progress, the seed in the URL), Cancel keeping what finished, Reset, and a shared link.
 // Runs use a small `runs` value from the URL so the suite stays quick; the live default's timing is in the bench.
 import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { openPage, useSite, waitForWidget } from './harness.ts';
+import { runExperiment } from '../../src/lib/experiments/index.ts';
 import { WIDGETS } from './widget-list.ts';
 
 const site = useSite();
@@ -25,7 +27,7 @@ describe.each(REPRODUCTIONS.flatMap((w) => (['en', 'zh-tw'] as const).map((local
     const id = name;
     const small = `?${id}.runs=2`;
 
-    it('runs again with a new seed: partial table, progress, finished status, seed in the URL', async () => {
+    it('runs again with a new seed: partial table, progress, finished status, seed in the URL; Node gives the same numbers', async () => {
       const { page, watch } = await openPage(site, `/${locale}/lectures/${lecture}/${small}`);
       await waitForWidget(page, element);
       // The small setting from the link runs at once and finishes.
@@ -39,6 +41,14 @@ describe.each(REPRODUCTIONS.flatMap((w) => (['en', 'zh-tw'] as const).map((local
       expect(await status(page, element)).toContain(locale === 'en' ? `with seed ${seed0 + 1}` : `種子 ${seed0 + 1}`);
       expect(await tableText(page, element)).not.toBe(afterLink);
       expect(new URL(page.url()).searchParams.get(`${id}.seed`)).toBe(String(seed0 + 1));
+      // The same config and seed in Node give the very numbers the page computed in its worker.
+      const { config, seed } = JSON.parse((await page.locator(element).getAttribute('data-run'))!);
+      await page.click(`${element} .widget-downloads summary`);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${element} [data-download=json]`)]);
+      const shown = JSON.parse(await readFile((await download.path())!, 'utf8'));
+      expect(shown.shown).toBe('live');
+      const node = (await runExperiment({ id, config, seed })) as { summary: unknown };
+      expect(shown.summary).toEqual(JSON.parse(JSON.stringify(node.summary)));
       expect(watch.consoleErrors).toEqual([]);
       await page.close();
     });
