@@ -1,13 +1,13 @@
 // Two-layer ReLU teacher–student on Gaussian inputs (Safran & Shamir 2018): closed-form population loss, gradient and Hessian.
-// For the reproductions of issue #9 (Safran & Shamir 2018, spurious minima of the teacher–student loss); nothing calls it yet.
+// Used by the reproduction of Safran & Shamir's tables (experiments/teacher-student.ts).
 //
-// Student f_W(x) = Σ_{i=1..k} ReLU(w_iᵀx), teacher g(x) = Σ_{j=1..n} ReLU(v_jᵀx), output weights fixed to 1,
-// x ~ N(0, I_d). Parameters W are the k rows w_i ∈ ℝ^d flattened row-major: P = k·d, W[i·d + r] = (w_i)_r.
+// Notation of the paper: student f_W(x) = Σ_{i=1..n} ReLU(w_iᵀx) with n neurons, teacher g(x) = Σ_{j=1..k} ReLU(v_jᵀx)
+// with k neurons, output weights fixed to 1, x ~ N(0, I_d). Parameters W are the n rows w_i ∈ ℝ^d flattened
+// row-major: P = n·d, W[i·d + r] = (w_i)_r. Every function takes (W, n, V, k, d) in that order.
 //
-// Convention — the ½ is in: F(W) = E_x[ ½ (f_W(x) − g(x))² ], Safran & Shamir's objective as we read it (written
-// there with [z]_+ = max{0, z} and k neurons in both networks; here the student has k rows and the teacher n).
-// With the ½ the gradient has no stray 2, and at a global minimum the Hessian is exactly E[J Jᵀ]
-// (J = ∂f/∂W), the Gauss–Newton matrix.
+// Convention — the ½ is in: F(W) = E_x[ ½ (f_W(x) − g(x))² ], as in the authors' own objective (GD_code/objval.m of
+// github ItaySafran/OneLayerGDconvergence, whose gradient step also uses ∇ of this F). With the ½ the gradient has
+// no stray 2, and at a global minimum the Hessian is exactly E[J Jᵀ] (J = ∂f/∂W), the Gauss–Newton matrix.
 //
 // Closed form. With the arc-cosine kernel of degree 1 (Cho & Saul 2009), for u, v ≠ 0 at angle θ,
 //   K(u, v) = E[ReLU(uᵀx) ReLU(vᵀx)] = ‖u‖‖v‖ (sin θ + (π − θ) cos θ) / (2π),   K(u, u) = ‖u‖²/2,
@@ -165,42 +165,44 @@ export function reluKernelCrossHessian(u: Float64Array, v: Float64Array): Float6
   return out;
 }
 
-function checkShapes(W: Float64Array, k: number, V: Float64Array, n: number, d: number): void {
+function checkShapes(W: Float64Array, n: number, V: Float64Array, k: number, d: number): void {
   for (const [name, x] of [
-    ['k', k],
     ['n', n],
+    ['k', k],
     ['d', d],
   ] as const) {
     if (!Number.isInteger(x) || x < 1) throw new Error(`teacher-student: ${name} must be a positive integer, got ${x}`);
   }
-  if (W.length !== k * d) throw new Error(`teacher-student: W must have length k·d = ${k * d}, got ${W.length}`);
-  if (V.length !== n * d) throw new Error(`teacher-student: V must have length n·d = ${n * d}, got ${V.length}`);
+  if (W.length !== n * d) throw new Error(`teacher-student: W must have length n·d = ${n * d}, got ${W.length}`);
+  if (V.length !== k * d) throw new Error(`teacher-student: V must have length k·d = ${k * d}, got ${V.length}`);
 }
 
 const row = (M: Float64Array, i: number, d: number): Float64Array => M.subarray(i * d, (i + 1) * d);
 
 /**
  * Population loss F(W) = E_x[½ (f_W(x) − g(x))²] = ½ΣK(w_i, w_i') − ΣK(w_i, v_j) + ½ΣK(v_j, v_j'), exactly.
- * @param W student rows w_1..w_k, length k·d (row-major)
- * @param V teacher rows v_1..v_n, length n·d (row-major)
+ * @param W student rows w_1..w_n, length n·d (row-major)
+ * @param n student neurons
+ * @param V teacher rows v_1..v_k, length k·d (row-major)
+ * @param k teacher neurons
  */
-export function populationLoss(W: Float64Array, k: number, V: Float64Array, n: number, d: number): number {
-  checkShapes(W, k, V, n, d);
+export function populationLoss(W: Float64Array, n: number, V: Float64Array, k: number, d: number): number {
+  checkShapes(W, n, V, k, d);
   let ww = 0,
     wv = 0,
     vv = 0;
-  for (let i = 0; i < k; i++) {
+  for (let i = 0; i < n; i++) {
     const wi = row(W, i, d);
     const ni = norm(wi);
     ww += 0.5 * ni * ni; // K(w_i, w_i) = ‖w_i‖²/2
-    for (let l = i + 1; l < k; l++) ww += 2 * reluKernel(wi, row(W, l, d));
-    for (let j = 0; j < n; j++) wv += reluKernel(wi, row(V, j, d));
+    for (let l = i + 1; l < n; l++) ww += 2 * reluKernel(wi, row(W, l, d));
+    for (let j = 0; j < k; j++) wv += reluKernel(wi, row(V, j, d));
   }
-  for (let j = 0; j < n; j++) {
+  for (let j = 0; j < k; j++) {
     const vj = row(V, j, d);
     const nj = norm(vj);
     vv += 0.5 * nj * nj;
-    for (let l = j + 1; l < n; l++) vv += 2 * reluKernel(vj, row(V, l, d));
+    for (let l = j + 1; l < k; l++) vv += 2 * reluKernel(vj, row(V, l, d));
   }
   return 0.5 * ww - wv + 0.5 * vv;
 }
@@ -208,22 +210,22 @@ export function populationLoss(W: Float64Array, k: number, V: Float64Array, n: n
 /**
  * ∇F(W): block i is ½ w_i + Σ_{l≠i} ∇_u K(w_i, w_l) − Σ_j ∇_u K(w_i, v_j) (the ½Σ_{i,i'} counts each
  * off-diagonal pair twice, and ∇ of ½·‖w_i‖²/2 is ½ w_i). Block i is 0 where w_i = 0 (see header).
- * @returns length k·d, same layout as W
+ * @returns length n·d, same layout as W
  */
-export function populationGradient(W: Float64Array, k: number, V: Float64Array, n: number, d: number): Float64Array {
-  checkShapes(W, k, V, n, d);
-  const grad = new Float64Array(k * d);
-  for (let i = 0; i < k; i++) {
+export function populationGradient(W: Float64Array, n: number, V: Float64Array, k: number, d: number): Float64Array {
+  checkShapes(W, n, V, k, d);
+  const grad = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
     const wi = row(W, i, d);
     if (norm(wi) === 0) continue;
     const gi = row(grad, i, d);
     for (let r = 0; r < d; r++) gi[r] = 0.5 * wi[r]!;
-    for (let l = 0; l < k; l++) {
+    for (let l = 0; l < n; l++) {
       if (l === i) continue;
       const gk = reluKernelGradient(wi, row(W, l, d));
       for (let r = 0; r < d; r++) gi[r]! += gk[r]!;
     }
-    for (let j = 0; j < n; j++) {
+    for (let j = 0; j < k; j++) {
       const gk = reluKernelGradient(wi, row(V, j, d));
       for (let r = 0; r < d; r++) gi[r]! -= gk[r]!;
     }
@@ -232,26 +234,26 @@ export function populationGradient(W: Float64Array, k: number, V: Float64Array, 
 }
 
 /**
- * ∇²F(W), P×P row-major with P = k·d. Diagonal block (i, i): ½ I + Σ_{l≠i} ∇²_uu K(w_i, w_l) − Σ_j ∇²_uu K(w_i, v_j).
+ * ∇²F(W), P×P row-major with P = n·d. Diagonal block (i, i): ½ I + Σ_{l≠i} ∇²_uu K(w_i, w_l) − Σ_j ∇²_uu K(w_i, v_j).
  * Off-diagonal block (i, l): ∂²K(w_i, w_l)/∂w_i∂w_lᵀ (the pair appears twice in ½Σ_{i,i'}, cancelling the ½).
  * Exactly symmetric. Blocks touching a zero row follow the convention in the header.
- * @returns length (k·d)², entry (i·d + r, l·d + t) = ∂²F/∂(w_i)_r∂(w_l)_t
+ * @returns length (n·d)², entry (i·d + r, l·d + t) = ∂²F/∂(w_i)_r∂(w_l)_t
  */
-export function populationHessian(W: Float64Array, k: number, V: Float64Array, n: number, d: number): Float64Array {
-  checkShapes(W, k, V, n, d);
-  const P = k * d;
+export function populationHessian(W: Float64Array, n: number, V: Float64Array, k: number, d: number): Float64Array {
+  checkShapes(W, n, V, k, d);
+  const P = n * d;
   const H = new Float64Array(P * P);
-  for (let i = 0; i < k; i++) {
+  for (let i = 0; i < n; i++) {
     const wi = row(W, i, d);
     for (let r = 0; r < d; r++) H[(i * d + r) * P + i * d + r] = 0.5;
-    for (let l = 0; l < k; l++) {
+    for (let l = 0; l < n; l++) {
       if (l === i) continue;
       const g = pairGeometry(wi, row(W, l, d));
       if (g === null) continue;
       addHessianUU(H, P, i * d, g, 1);
       if (l > i) setCrossBlocks(H, P, i * d, l * d, g);
     }
-    for (let j = 0; j < n; j++) {
+    for (let j = 0; j < k; j++) {
       const g = pairGeometry(wi, row(V, j, d));
       if (g !== null) addHessianUU(H, P, i * d, g, -1);
     }
@@ -262,14 +264,14 @@ export function populationHessian(W: Float64Array, k: number, V: Float64Array, n
 /** Monte-Carlo estimate of F with its standard error: ½ mean of (f − g)² over `samples` draws x ~ N(0, I_d). */
 export function sampledLossEstimate(
   W: Float64Array,
-  k: number,
-  V: Float64Array,
   n: number,
+  V: Float64Array,
+  k: number,
   d: number,
   samples: number,
   rng: Rng,
 ): { loss: number; standardError: number } {
-  checkShapes(W, k, V, n, d);
+  checkShapes(W, n, V, k, d);
   if (!Number.isInteger(samples) || samples < 2) throw new Error(`sampledLossEstimate: samples must be an integer ≥ 2, got ${samples}`);
   const x = new Float64Array(d);
   const net = (M: Float64Array, m: number): number => {
@@ -285,7 +287,7 @@ export function sampledLossEstimate(
     sum2 = 0;
   for (let t = 0; t < samples; t++) {
     for (let r = 0; r < d; r++) x[r] = rng.normal();
-    const e = net(W, k) - net(V, n);
+    const e = net(W, n) - net(V, k);
     const q = 0.5 * e * e;
     sum += q;
     sum2 += q * q;

@@ -144,8 +144,8 @@ function nearTeacher(V: Float64Array, d: number, specs: { j: number; phi: number
   return W;
 }
 
-const loss = (k: number, V: Float64Array, n: number, d: number) => (W: Float64Array) => populationLoss(W, k, V, n, d);
-const gradient = (k: number, V: Float64Array, n: number, d: number) => (W: Float64Array) => populationGradient(W, k, V, n, d);
+const loss = (n: number, V: Float64Array, k: number, d: number) => (W: Float64Array) => populationLoss(W, n, V, k, d);
+const gradient = (n: number, V: Float64Array, k: number, d: number) => (W: Float64Array) => populationGradient(W, n, V, k, d);
 
 describe('reluKernel K(u, v) = E[ReLU(uᵀx) ReLU(vᵀx)]', () => {
   it('takes the exact values ½‖u‖² at θ = 0, 1/(2π) for orthogonal unit vectors, and 0 at θ = π', () => {
@@ -218,22 +218,22 @@ describe('populationLoss F(W) = E[½ (f_W(x) − g(x))²]', () => {
   it('matches the Monte-Carlo loss sampledLossEstimate within 4 standard errors', () => {
     const rng = createRng(21);
     const cases = [
-      { k: 3, n: 3, d: 4, V: orthonormalRows(3, 4) },
-      { k: 4, n: 2, d: 3, V: normalVector(rng, 6) },
-      { k: 2, n: 3, d: 5, V: normalVector(rng, 15, 0.7) },
+      { n: 3, k: 3, d: 4, V: orthonormalRows(3, 4) },
+      { n: 4, k: 2, d: 3, V: normalVector(rng, 6) },
+      { n: 2, k: 3, d: 5, V: normalVector(rng, 15, 0.7) },
     ];
-    for (const { k, n, d, V } of cases) {
-      const W = normalVector(rng, k * d, 0.8);
-      const { loss: mcLoss, standardError } = sampledLossEstimate(W, k, V, n, d, 200_000, createRng(1000 + k));
-      expect(Math.abs(populationLoss(W, k, V, n, d) - mcLoss)).toBeLessThanOrEqual(4 * standardError);
+    for (const { n, k, d, V } of cases) {
+      const W = normalVector(rng, n * d, 0.8);
+      const { loss: mcLoss, standardError } = sampledLossEstimate(W, n, V, k, d, 200_000, createRng(1000 + n));
+      expect(Math.abs(populationLoss(W, n, V, k, d) - mcLoss)).toBeLessThanOrEqual(4 * standardError);
     }
   });
 
-  it('is ½(k/2 + k(k−1)/(2π)) at W = 0 for the orthonormal teacher (½E[(Σⱼ ReLU(xⱼ))²])', () => {
-    for (const k of [1, 3, 6]) {
-      const d = k + 2;
-      expect(populationLoss(new Float64Array(k * d), k, orthonormalRows(k, d), k, d)).toBeCloseTo(
-        0.5 * (k / 2 + (k * (k - 1)) / (2 * Math.PI)),
+  it('is ½(n/2 + n(n−1)/(2π)) at W = 0 for the orthonormal teacher (½E[(Σⱼ ReLU(xⱼ))²])', () => {
+    for (const n of [1, 3, 6]) {
+      const d = n + 2;
+      expect(populationLoss(new Float64Array(n * d), n, orthonormalRows(n, d), n, d)).toBeCloseTo(
+        0.5 * (n / 2 + (n * (n - 1)) / (2 * Math.PI)),
         13,
       );
     }
@@ -241,16 +241,16 @@ describe('populationLoss F(W) = E[½ (f_W(x) − g(x))²]', () => {
 
   it('is zero, with zero gradient, when the student equals the teacher up to a permutation of rows', () => {
     const rng = createRng(22);
-    for (const { n, d, V } of [
-      { n: 4, d: 4, V: orthonormalRows(4, 4) },
-      { n: 3, d: 5, V: normalVector(rng, 15) },
+    for (const { k, d, V } of [
+      { k: 4, d: 4, V: orthonormalRows(4, 4) },
+      { k: 3, d: 5, V: normalVector(rng, 15) },
     ]) {
       for (let trial = 0; trial < 3; trial++) {
-        const perm = permutation(rng, n);
-        const W = new Float64Array(n * d);
-        for (let i = 0; i < n; i++) W.set(V.subarray(perm[i]! * d, (perm[i]! + 1) * d), i * d);
-        expect(Math.abs(populationLoss(W, n, V, n, d))).toBeLessThan(1e-14);
-        for (const g of populationGradient(W, n, V, n, d)) expect(Math.abs(g)).toBeLessThan(1e-14);
+        const perm = permutation(rng, k);
+        const W = new Float64Array(k * d);
+        for (let i = 0; i < k; i++) W.set(V.subarray(perm[i]! * d, (perm[i]! + 1) * d), i * d);
+        expect(Math.abs(populationLoss(W, k, V, k, d))).toBeLessThan(1e-14);
+        for (const g of populationGradient(W, k, V, k, d)) expect(Math.abs(g)).toBeLessThan(1e-14);
       }
     }
   });
@@ -269,11 +269,11 @@ describe('populationLoss F(W) = E[½ (f_W(x) − g(x))²]', () => {
 describe('populationGradient', () => {
   const rng = createRng(31);
   const d = 4,
-    n = 3;
-  const V = normalVector(rng, n * d);
+    k = 3;
+  const V = normalVector(rng, k * d);
   const configurations: [string, number, Float64Array][] = [
-    ['random W (k = n = 3)', 3, normalVector(rng, 3 * d)],
-    ['random W, over-parameterised (k = 5)', 5, normalVector(rng, 5 * d, 0.6)],
+    ['random W (n = k = 3)', 3, normalVector(rng, 3 * d)],
+    ['random W, over-parameterised (n = 5)', 5, normalVector(rng, 5 * d, 0.6)],
     [
       'rows near-parallel to teacher rows (θ = 10⁻³, 10⁻²)',
       3,
@@ -304,8 +304,8 @@ describe('populationGradient', () => {
     ],
   ];
 
-  it.each(configurations)('matches central differences of populationLoss at %s', (_, k, W) => {
-    expectArraysClose(populationGradient(W, k, V, n, d), fdGradient(loss(k, V, n, d), W), 1e-7);
+  it.each(configurations)('matches central differences of populationLoss at %s', (_, n, W) => {
+    expectArraysClose(populationGradient(W, n, V, k, d), fdGradient(loss(n, V, k, d), W), 1e-7);
   });
 
   it('matches central differences for the orthonormal teacher with nearly parallel student rows (θ(w₁, w₂) = 10⁻³)', () => {
@@ -329,11 +329,11 @@ describe('populationGradient', () => {
 describe('populationHessian', () => {
   const rng = createRng(41);
   const d = 3,
-    n = 3;
-  const V = normalVector(rng, n * d);
+    k = 3;
+  const V = normalVector(rng, k * d);
   const configurations: [string, number, Float64Array][] = [
-    ['random W (k = n = 3)', 3, normalVector(rng, 3 * d)],
-    ['random W, over-parameterised (k = 4)', 4, normalVector(rng, 4 * d, 0.7)],
+    ['random W (n = k = 3)', 3, normalVector(rng, 3 * d)],
+    ['random W, over-parameterised (n = 4)', 4, normalVector(rng, 4 * d, 0.7)],
     [
       'rows near-parallel to teacher rows (θ = 10⁻², 10⁻³)',
       3,
@@ -364,10 +364,10 @@ describe('populationHessian', () => {
     ],
   ];
 
-  it.each(configurations)('matches central differences of populationGradient and is symmetric at %s', (_, k, W) => {
-    const P = k * d;
-    const H = populationHessian(W, k, V, n, d);
-    expectArraysClose(H, fdJacobian(gradient(k, V, n, d), W), 1e-6);
+  it.each(configurations)('matches central differences of populationGradient and is symmetric at %s', (_, n, W) => {
+    const P = n * d;
+    const H = populationHessian(W, n, V, k, d);
+    expectArraysClose(H, fdJacobian(gradient(n, V, k, d), W), 1e-6);
     for (let r = 0; r < P; r++) for (let c = 0; c < r; c++) expect(Math.abs(H[r * P + c]! - H[c * P + r]!)).toBeLessThanOrEqual(1e-12);
   });
 
@@ -394,13 +394,13 @@ describe('populationHessian', () => {
   it('is positive semidefinite at W = V, with zᵀHz = E[(Σᵢ 1(wᵢᵀx > 0) zᵢᵀx)²] (Gauss–Newton, Monte Carlo)', () => {
     const r2 = createRng(42);
     const cases = [
-      { k: 4, dd: 4, V0: orthonormalRows(4, 4) },
-      { k: 3, dd: 5, V0: orthonormalRows(3, 5) },
-      { k: 3, dd: 3, V0: normalVector(r2, 9) },
+      { n: 4, dd: 4, V0: orthonormalRows(4, 4) },
+      { n: 3, dd: 5, V0: orthonormalRows(3, 5) },
+      { n: 3, dd: 3, V0: normalVector(r2, 9) },
     ];
-    for (const { k, dd, V0 } of cases) {
-      const P = k * dd;
-      const H = populationHessian(V0, k, V0, k, dd);
+    for (const { n, dd, V0 } of cases) {
+      const P = n * dd;
+      const H = populationHessian(V0, n, V0, n, dd);
       const eig = symmetricEigenvalues(H, P);
       let trace = 0;
       for (let r = 0; r < P; r++) trace += H[r * P + r]!;
@@ -411,7 +411,7 @@ describe('populationHessian', () => {
       for (let r = 0; r < P; r++) for (let c = 0; c < P; c++) zHz += z[r]! * H[r * P + c]! * z[c]!;
       const mc = monteCarlo(dd, 200_000, r2, (x) => {
         let s = 0;
-        for (let i = 0; i < k; i++) {
+        for (let i = 0; i < n; i++) {
           if (dot(V0.subarray(i * dd, (i + 1) * dd), x) > 0) s += dot(z.subarray(i * dd, (i + 1) * dd), x);
         }
         return [s * s];
@@ -424,8 +424,8 @@ describe('populationHessian', () => {
 describe('shapes', () => {
   it('makes every closed-form function reject parameter vectors of the wrong length', () => {
     const V = orthonormalRows(2, 3);
-    expect(() => populationLoss(new Float64Array(5), 2, V, 2, 3)).toThrow(/k·d = 6/);
-    expect(() => populationGradient(new Float64Array(6), 2, V, 3, 3)).toThrow(/n·d = 9/);
+    expect(() => populationLoss(new Float64Array(5), 2, V, 2, 3)).toThrow(/n·d = 6/);
+    expect(() => populationGradient(new Float64Array(6), 2, V, 3, 3)).toThrow(/k·d = 9/);
     expect(() => populationHessian(new Float64Array(6), 2, V, 2, 0)).toThrow(/d must be a positive integer/);
   });
 });
