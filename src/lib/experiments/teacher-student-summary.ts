@@ -39,8 +39,10 @@ export interface TeacherStudentJobResult {
   spurious: number;
   unfinished: number;
   diverged: number;
-  /** Restarts taken by the authors' divergence rule (halved step), over all runs. */
+  /** Restarts taken by the divergence rule (halved step), over all runs. */
   restarts: number;
+  /** Steps at which F rose, over all runs (0 when every descent was monotone, so stopping at F ≤ threshold is safe). */
+  climbs: number;
   /** End points at or above the threshold that pass the authors' minimum test. */
   certified: number;
   /** End points at or above the threshold with a positive smallest Hessian eigenvalue. */
@@ -84,6 +86,7 @@ export interface TeacherStudentCell {
   unfinished: number;
   diverged: number;
   restarts: number;
+  climbs: number;
   certified: number;
   positiveHessian: number;
   /** Certified spurious minima, % of runs (the paper's measure), with a Wilson 95% interval; null before any run. */
@@ -104,7 +107,7 @@ export interface TeacherStudentCell {
 
 export interface TeacherStudentSummary {
   cells: TeacherStudentCell[];
-  totals: { runs: number; jobs: number; diverged: number; unfinished: number; restarts: number };
+  totals: { runs: number; jobs: number; diverged: number; unfinished: number; restarts: number; climbs: number };
   extraNeuron: OutcomeCounts & { scale: number };
   protocol: { lr: number; gradTol: number; spuriousLoss: number; maxSteps: number };
 }
@@ -139,7 +142,7 @@ export function summarizeTeacherStudent(
 ): TeacherStudentSummary {
   const grid = cellsOf(config);
   const extraAll = zeroCounts();
-  const totals = { runs: 0, jobs: done.length, diverged: 0, unfinished: 0, restarts: 0 };
+  const totals = { runs: 0, jobs: done.length, diverged: 0, unfinished: 0, restarts: 0, climbs: 0 };
   const cells = grid.map(({ k, n }, index): TeacherStudentCell => {
     const mine = done.filter((d) => d.job.cell === index).map((d) => d.result);
     const sum = (f: (r: TeacherStudentJobResult) => number) => mine.reduce((t, r) => t + f(r), 0);
@@ -163,6 +166,7 @@ export function summarizeTeacherStudent(
       unfinished,
       diverged: sum((r) => r.diverged),
       restarts: sum((r) => r.restarts),
+      climbs: sum((r) => r.climbs),
       certified,
       positiveHessian: sum((r) => r.positiveHessian),
       percent: runs ? (100 * certified) / runs : null,
@@ -182,6 +186,7 @@ export function summarizeTeacherStudent(
     totals.diverged += cell.diverged;
     totals.unfinished += unfinished;
     totals.restarts += cell.restarts;
+    totals.climbs += cell.climbs;
     return cell;
   });
   return {
@@ -217,7 +222,7 @@ export function teacherStudentLines(s: TeacherStudentSummary): string[] {
       `${e.spurious} another spurious point (${e.certified} certified), ${e.unfinished} unfinished, ${e.diverged} diverged`,
   );
   lines.push(
-    `${s.totals.runs} runs in ${s.totals.jobs} jobs; ${s.totals.restarts} restarts, ${s.totals.diverged} diverged, ${s.totals.unfinished} unfinished`,
+    `${s.totals.runs} runs in ${s.totals.jobs} jobs; ${s.totals.restarts} restarts, ${s.totals.climbs} steps where F rose, ${s.totals.diverged} diverged, ${s.totals.unfinished} unfinished`,
   );
   return lines;
 }

@@ -18,7 +18,9 @@
 // The authors' protocol (findMinimum.m, findBadMinima.m; read in github ItaySafran/OneLayerGDconvergence):
 // - step W ← W − η ∇F with η = 0.1 (their code steps along 2π∇F with η/(2π): the same update);
 // - stop when max_i ‖2π ∇_{w_i}F‖ ≤ 10⁻⁹, i.e. max_i ‖∇_{w_i}F‖ ≤ 10⁻⁹/(2π) ≈ 1.6e-10 (the largest row norm, not ‖∇F‖);
-// - "divergence": when max_i ‖2π ∇_{w_i}F‖ > 10⁴, restart from the same initial W with half the step size.
+// - "divergence": when max_i ‖2π ∇_{w_i}F‖ > 10⁴, restart from the same initial W with half the step size. The
+//   course's one divergence rule (train/divergence.ts: F or ‖∇F‖ not finite, or F above 10⁶·(F₀ + 1)) triggers the
+//   same restart; at the paper's step neither fires in practice, and the summary counts every restart.
 // Differences, all stated in the results: a step budget (the authors ran until the rule held), a cap on restarts, and a
 // run stops at the point whose gradient met the rule (theirs takes one more step after measuring it).
 
@@ -39,7 +41,7 @@ export interface DescentOptions {
   lossTol: number;
   /** Most gradient evaluations per run (restarts included); a run still moving then ends as 'budget'. */
   maxSteps: number;
-  /** A row gradient norm above this (or a non-finite one) restarts the run from its start with η halved. */
+  /** A row gradient norm above this, or divergence by train/divergence.ts, restarts the run from its start with η halved. */
   restartGrad: number;
   /** Restarts allowed; one more divergence ends the run as 'diverged'. */
   maxRestarts: number;
@@ -56,11 +58,19 @@ export interface DescentRun {
   restarts: number;
   /** The step size in use at the end (η / 2^restarts). */
   lr: number;
-  /** max_i ‖∇_{w_i}F‖ at the stopping point (by this loop's arithmetic). */
+  /** max_i ‖∇_{w_i}F‖ at the stopping point (by this loop's arithmetic; NaN for a diverged run). */
   gradMax: number;
-  /** F at the stopping point (by this loop's arithmetic). */
+  /** F at the stopping point (by this loop's arithmetic; NaN for a diverged run). */
   loss: number;
+  /**
+   * Steps after which F was higher than before (by more than CLIMB_TOL), restarts aside: 0 whenever descent was
+   * monotone, which is what makes stopping at lossTol safe.
+   */
+  climbs: number;
 }
+
+/** A rise of F smaller than this is rounding (F sums O(n² + k²) terms of size ≈ 1 that cancel). */
+export const CLIMB_TOL = 1e-12;
 
 /** Scratch buffers of one gradient evaluation, reused across steps and runs. */
 interface Scratch {
@@ -72,6 +82,7 @@ interface Scratch {
   loss: number;
 }
 
+import { hasDiverged } from '../train/divergence.ts';
 import { reluKernel } from './teacher-student.ts';
 
 const TWO_PI = 2 * Math.PI;
@@ -283,7 +294,10 @@ export async function descendBatch(
   const steps = new Int32Array(runs),
     restarts = new Int32Array(runs);
   const gradMax = new Float64Array(runs),
-    losses = new Float64Array(runs);
+    losses = new Float64Array(runs),
+    startLoss = new Float64Array(runs).fill(NaN),
+    previous = new Float64Array(runs).fill(Infinity);
+  const climbs = new Int32Array(runs);
   const state: (DescentState | null)[] = new Array<DescentState | null>(runs).fill(null);
   let active = Array.from({ length: runs }, (_, r) => r);
   const perTick = Math.max(1, Math.floor(WORK_PER_TICK / descentStepWork(n, k, d, identity)));
@@ -295,15 +309,20 @@ export async function descendBatch(
       steps[r]!++;
       gradMax[r] = Math.sqrt(g2);
       losses[r] = scratch.loss + teacherLoss;
-      if (!(g2 <= restart2)) {
-        // The authors' divergence rule: back to the start, half the step.
+      if (Number.isNaN(startLoss[r]!)) startLoss[r] = losses[r]!;
+      if (losses[r]! > previous[r]! + CLIMB_TOL) climbs[r]!++;
+      previous[r] = losses[r]!;
+      if (!(g2 <= restart2) || hasDiverged(losses[r]!, gradMax[r]!, startLoss[r]!)) {
+        // Divergence: back to the start, half the step (the authors' rule).
         if (restarts[r]! >= options.maxRestarts) {
           state[r] = 'diverged';
           W.set(starts.subarray(off, off + size), off);
+          gradMax[r] = losses[r] = NaN;
           continue;
         }
         restarts[r]!++;
         lr[r] = lr[r]! / 2;
+        previous[r] = Infinity;
         W.set(starts.subarray(off, off + size), off);
       } else if (g2 <= tol2) {
         state[r] = 'converged';
@@ -334,5 +353,6 @@ export async function descendBatch(
     lr: lr[r]!,
     gradMax: gradMax[r]!,
     loss: losses[r]!,
+    climbs: climbs[r]!,
   }));
 }

@@ -139,6 +139,12 @@ describe('a spurious point found by a small run (k = n = 7)', () => {
     }
   });
 
+  it('comes from descents that never climbed, so stopping the others at F ≤ 10⁻³ changed no verdict', async () => {
+    const r = await smallResult;
+    expect(r.climbs).toBe(0);
+    expect(r.global).toBe(r.runs - r.spurious);
+  });
+
   it('matches the paper’s (7, 7) row: F ≈ 0.023 and λ_min ≈ 0.014 at the printed precision', async () => {
     const r = await smallResult;
     const row = PAPER_CELLS.find((c) => c.k === 7 && c.n === 7)!;
