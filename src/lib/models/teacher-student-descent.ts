@@ -21,8 +21,13 @@
 // - "divergence": when max_i ‖2π ∇_{w_i}F‖ > 10⁴, restart from the same initial W with half the step size. The
 //   course's one divergence rule (train/divergence.ts: F or ‖∇F‖ not finite, or F above 10⁶·(F₀ + 1)) triggers the
 //   same restart; at the paper's step neither fires in practice, and the summary counts every restart.
-// Differences, all stated in the results: a step budget (the authors ran until the rule held), a cap on restarts, and a
-// run stops at the point whose gradient met the rule (theirs takes one more step after measuring it).
+// Differences, all stated in the results: a step budget (the authors ran until the rule held), a cap on restarts, an
+// optional stop at F ≤ lossTol (with a count of the steps where F rose, which would make that stop unsafe), and a run
+// stops at the point whose gradient met the rule (theirs takes one more step after measuring it).
+//
+// Speed (2-core EPYC, Node 24): one step of one run takes about 4 µs at n = k = 7 and 20–25 µs at n = k = 20; the
+// Gram and combination loops are unrolled by four rows, which took k = 20 from about 35 to 22 µs, and Math.acos is
+// about a quarter of the rest.
 
 /** Safran & Shamir's settings, in this file's units (∇F, not 2π∇F). */
 export const PAPER_STEP_SIZE = 0.1;
