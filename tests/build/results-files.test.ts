@@ -6,14 +6,14 @@ import { buildFixture, type FixtureBuild } from './fixture.ts';
 let build: FixtureBuild | undefined;
 afterEach(() => build?.cleanup());
 
-const FILE = 'src/content/results/xor-jellyfish.json';
-const COMMAND = `npm run experiment -- xor-jellyfish --preset paper --out ${FILE}`;
+const FILE = 'src/content/results/teacher-student.json';
+const COMMAND = `npm run experiment -- teacher-student --preset paper --shard 0/4 --out ${FILE}`;
 
 describe('building with bad committed results', { timeout: 180_000 }, () => {
   it('fails on a missing file', () => {
     build = buildFixture({ [FILE]: null });
     expect(build.status).not.toBe(0);
-    expect(build.output).toContain(`${FILE}: the committed results of experiment "xor-jellyfish" are missing`);
+    expect(build.output).toContain(`${FILE}: the committed results of experiment "teacher-student" are missing`);
     expect(build.output).toContain(`Remake it with: ${COMMAND}`);
   });
 
@@ -27,7 +27,7 @@ describe('building with bad committed results', { timeout: 180_000 }, () => {
   it('fails on a file made by an older version of the experiment', () => {
     build = buildFixture({ [FILE]: (text) => text.replace(/"version": (\d+)/, (_, v: string) => `"version": ${Number(v) - 1}`) });
     expect(build.status).not.toBe(0);
-    expect(build.output).toMatch(new RegExp(`${FILE}: stale: made by version \\d+ of "xor-jellyfish", and the code is at version \\d+`));
+    expect(build.output).toMatch(new RegExp(`${FILE}: stale: made by version \\d+ of "teacher-student", and the code is at version \\d+`));
     expect(build.output).toContain(`Remake it with: ${COMMAND}`);
   });
 });
