@@ -51,6 +51,7 @@ async function runSweep(args: CliArgs): Promise<void> {
     threads,
     workerScript: new URL(import.meta.url),
     onJobDone: (n, of) => {
+      if (!process.stderr.isTTY) return;
       const elapsed = (performance.now() - started) / 1000;
       const left = n < of ? ` · about ${minutes((elapsed * (of - n)) / n)} left` : '';
       process.stderr.write(`\r${`${n}/${of} jobs · ${minutes(elapsed)}${left}`.padEnd(60)}`);
