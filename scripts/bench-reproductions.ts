@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DIST, launchBrowser, startServer } from '../tests/e2e/server.ts';
 import { experiments, runExperiment, type ExperimentId } from '../src/lib/experiments/index.ts';
-import { isSweep, runJobAt, type Sweep } from '../src/lib/experiments/sweep.ts';
+import { isSweep, type Sweep } from '../src/lib/experiments/sweep.ts';
 import { runSweepPool } from '../src/lib/cli/sweep-pool.ts';
 
 export interface BenchFigure {
@@ -96,8 +96,8 @@ export async function benchLiveDefaults(log: (s: string) => void): Promise<Bench
 }
 
 /**
- * The paper preset's first `jobs` jobs: batched jobs on every core (the command line's way) against the same runs as a
- * plain loop of single runs on one thread (the sweep's `single` config: one run per job), in runs per second.
+ * Each sweep's bench slice of the paper setting: batched jobs on every core (the command line's way) against the same
+ * runs as a plain loop of single runs on one thread, in runs per second.
  */
 export async function benchPaperSlices(log: (s: string) => void, workerScript: URL): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
@@ -105,29 +105,25 @@ export async function benchPaperSlices(log: (s: string) => void, workerScript: U
     const sweep = sweepOf(id);
     const bench = sweep.sweep.bench;
     if (!bench) continue;
-    const config = sweep.configSchema.parse(sweep.sweep.presets.paper);
-    const jobs = sweep.sweep.jobs(config);
-    const indices = Array.from({ length: Math.min(jobs.length, bench.jobs) }, (_, i) => i);
-    log(`${id}: ${indices.length} paper-preset jobs on ${availableParallelism()} threads…`);
-    const t0 = performance.now();
-    const done = await runSweepPool({ sweep, config, seed: 1, indices, threads: availableParallelism(), workerScript });
-    const pooled = (performance.now() - t0) / 1000;
-    const runs = done.reduce((t, d) => t + bench.runs(d.result as never), 0);
-    const single = sweep.configSchema.parse(bench.single(sweep.sweep.presets.paper as never));
-    const singleJobs = sweep.sweep.jobs(single);
-    const count = Math.min(singleJobs.length, bench.singleRuns);
-    log(`${id}: ${count} single runs in a plain loop…`);
-    const t1 = performance.now();
-    let singleRuns = 0;
-    for (let i = 0; i < count; i++) singleRuns += bench.runs((await runJobAt(sweep.sweep, single, singleJobs, i, 1)) as never);
-    const loop = (performance.now() - t1) / 1000;
+    const timed = async (input: unknown, threads: number) => {
+      const config = sweep.configSchema.parse(input);
+      const indices = sweep.sweep.jobs(config).map((_, i) => i);
+      const t0 = performance.now();
+      const done = await runSweepPool({ sweep, config, seed: 1, indices, threads, workerScript });
+      return { seconds: (performance.now() - t0) / 1000, runs: done.reduce((t, d) => t + bench.runs(d.result as never), 0) };
+    };
+    log(`${id}: bench slice, batched on ${availableParallelism()} threads…`);
+    const pooled = await timed(bench.config, availableParallelism());
+    log(`${id}: the same runs one by one on one thread…`);
+    const single = await timed(bench.single(bench.config as never), 1);
+    const paper = sweep.configSchema.parse(sweep.sweep.presets.paper);
     figures.push({
-      name: `${id}: paper preset, batched jobs on every core`,
-      value: runs / pooled,
+      name: `${id}: paper setting (slice), batched jobs on every core`,
+      value: pooled.runs / pooled.seconds,
       unit: 'runs/s',
-      baseline: { name: 'plain loop of single runs, one thread', value: singleRuns / loop },
-      speedup: runs / pooled / (singleRuns / loop),
-      note: `${runs} runs in ${pooled.toFixed(1)} s; paper scale is ${bench.paperRuns(config)} runs`,
+      baseline: { name: 'plain loop of single runs, one thread', value: single.runs / single.seconds },
+      speedup: pooled.runs / pooled.seconds / (single.runs / single.seconds),
+      note: `${pooled.runs} runs in ${pooled.seconds.toFixed(1)} s; the paper scale is ${bench.paperRuns(paper)} runs`,
     });
   }
   return figures;

@@ -57,16 +57,15 @@ export interface SweepDefinition<S extends z.ZodType, J, R, Sum> {
   summarize(config: z.output<S>, done: DoneJob<J, R>[]): Sum;
   /** A few lines about a summary, for the command line. */
   lines(summary: Sum): string[];
-  /** For `npm run bench`: batched, threaded jobs of the paper preset against a plain loop of single runs. */
+  /**
+   * For `npm run bench`: a slice of the paper's setting (`config`), run as batched jobs on every core and again as a
+   * plain loop of single runs on one thread (`single(config)`: the same runs, one per job), in runs per second.
+   */
   bench?: {
-    /** Paper-preset jobs to time. */
-    jobs: number;
+    config: z.input<S>;
+    single(config: z.input<S>): z.input<S>;
     /** Training runs counted in a job's result. */
     runs(result: R): number;
-    /** The paper preset with one run per job (the plain loop's setting). */
-    single(paper: z.input<S>): z.input<S>;
-    /** Single runs to time. */
-    singleRuns: number;
     /** Runs in the whole paper-scale sweep. */
     paperRuns(config: z.output<S>): number;
   };

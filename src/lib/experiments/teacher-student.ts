@@ -336,6 +336,13 @@ export const teacherStudent = defineSweep({
   },
   version: 1,
   // The paper preset takes about 1.5 h on one core here: the committed file is a quarter of it (250 runs per cell).
+  bench: {
+    // The small teachers at exact width and one extra neuron, 50 runs each: batched in blocks of 25, then one by one.
+    config: { ks: [6, 7, 8, 9], nMinusK: [0, 1], runsPerCell: 50, runsPerJob: 25 },
+    single: (c) => ({ ...c, runsPerJob: 1 }),
+    runs: (r) => r.runs,
+    paperRuns: (c) => cellsOf(c).length * c.runsPerCell,
+  },
   committed: { preset: 'paper', shard: '0/4' },
   resultSchema: resultSchema as z.ZodType<TeacherStudentJobResult>,
   summarySchema: summarySchema as z.ZodType<TeacherStudentSummary>,
