@@ -24,6 +24,8 @@ await build({
   // ES module builds first: tfjs's CommonJS builds register no gradients.
   mainFields: ['module', 'main'],
   sourcemap: 'inline',
+  // playwright-core finds its own files relative to itself: Node loads it from node_modules as it is.
+  external: ['playwright-core'],
   logLevel: 'warning',
   // Bundled CommonJS dependencies may call require() and read __dirname (tfjs's wasm loader does): give them both.
   banner: {

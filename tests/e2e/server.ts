@@ -6,7 +6,8 @@ import { extname, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 /** The built site; SADDLE_DIST points elsewhere when several builds run side by side. */
-export const DIST = process.env.SADDLE_DIST ?? new URL('../../dist/', import.meta.url).pathname;
+// From the project root (npm scripts and Vitest run there; the bench runs as a bundle elsewhere).
+export const DIST = process.env.SADDLE_DIST ?? `${process.cwd()}/dist/`;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
