@@ -10,6 +10,6 @@ export const XJ_MAX_STEPS = 100_000;
 export const XJ_STEPS_PER_TICK = 256;
 
 /** The widget's default: 48 cells × blocks × runs runs of `steps` steps. */
-export const XJ_LIVE = { runs: 10, blocks: 2, steps: 2000 } as const;
+export const XJ_LIVE = { runs: 5, blocks: 2, steps: 10_000 } as const;
 /** The committed results file's setting. */
-export const XJ_PAPER = { runs: 25, blocks: 8, steps: 2000 } as const;
+export const XJ_PAPER = { runs: 25, blocks: 8, steps: 10_000 } as const;

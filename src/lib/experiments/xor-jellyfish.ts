@@ -10,8 +10,8 @@
 // - full-batch GD at lr `gdLr`, Adam (β₁ 0.9, β₂ 0.999, ε 1e-8) at lr `adamLr`, `steps` steps each;
 // - XOR on {0,1}² (or {−1,1}² with `xorCentered`).
 //
-// Jobs are block-major: block 0 of every cell, then block 1 of every cell, so round-robin shards and the first jobs
-// of a live run cover every cell.
+// Jobs are block-major: block 0 of every cell, then block 1 of every cell (each block's cell order rotated by one),
+// so round-robin shards and the first jobs of a live run cover every cell.
 import { z } from 'zod';
 import { count, positiveNumber } from '../config/numbers.ts';
 import { makeJellyfish } from '../data/jellyfish.ts';
@@ -118,7 +118,8 @@ export const XJ_CELLS: readonly XjCell[] = XJ_OPTIMIZERS.flatMap((optimizer) =>
   XJ_DATASETS.flatMap((dataset) => XJ_ACTIVATIONS.flatMap((activation) => XJ_WIDTHS.map((h) => ({ dataset, activation, optimizer, h })))),
 );
 
-const sameCell = (a: XjCell, b: XjCell) => a.dataset === b.dataset && a.activation === b.activation && a.optimizer === b.optimizer && a.h === b.h;
+const sameCell = (a: XjCell, b: XjCell) =>
+  a.dataset === b.dataset && a.activation === b.activation && a.optimizer === b.optimizer && a.h === b.h;
 
 /** The four points of a data set as plain float64 arrays. */
 export function pointsOf(dataset: XjDataset, xorCentered: boolean): Points {
@@ -171,7 +172,10 @@ export const xorJellyfish = defineSweep({
   version: 1,
   resultSchema: jobResult,
   summarySchema,
-  jobs: (c) => Array.from({ length: c.blocks }, (_, block) => XJ_CELLS.map((cell) => ({ ...cell, block }))).flat(),
+  // Block b lists the cells rotated by b, so that a round-robin shard (every N-th job) meets every cell, not only the
+  // cells ≡ i mod N that an unrotated order would give it whenever N divides 48.
+  jobs: (c) =>
+    Array.from({ length: c.blocks }, (_, block) => XJ_CELLS.map((_, k) => ({ ...XJ_CELLS[(k + block) % XJ_CELLS.length]!, block }))).flat(),
   async runJob(job, c, ctx) {
     const data = pointsOf(job.dataset, c.xorCentered);
     const theta = initialTheta(c.runs, job.h, c.initScale, ctx.rng);
