@@ -10,6 +10,7 @@ import { mlpProbeSpectrum, mlpTrainStep } from './mlp-live.ts';
 import { goeDefinite } from './goe-definite.ts';
 import { reluProbe } from './relu-probe.ts';
 import { teacherStudent } from './teacher-student.ts';
+import { xorJellyfish } from './xor-jellyfish.ts';
 import { tf } from '../autodiff/tf.ts';
 
 /** Every experiment under its id: `run('mlp-train-step', config, seed)` infers the config and result types. */
@@ -22,6 +23,7 @@ export const experiments = {
   'mlp-probe-spectrum': mlpProbeSpectrum,
   'relu-probe': reluProbe,
   'teacher-student': teacherStudent,
+  'xor-jellyfish': xorJellyfish,
 } as const;
 
 export type ExperimentId = keyof typeof experiments;
