@@ -8,6 +8,7 @@ export const WIDGETS = [
   'dimensions-and-saddles',
   'local-minimum-probe',
   'hessian-spectrum',
+  'xor-jellyfish',
 ] as const;
 
 export type WidgetName = (typeof WIDGETS)[number];

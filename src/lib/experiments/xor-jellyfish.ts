@@ -237,10 +237,10 @@ export const xorJellyfish = defineSweep({
     ),
   ],
   bench: {
-    jobs: 48,
+    // One block of 25 starts in each of the 48 cells, batched; then the same 1,200 runs one per job.
+    config: { runs: 25, blocks: 1, steps: XJ_PAPER.steps },
+    single: (c) => ({ ...c, runs: 1, blocks: (c.runs ?? 1) * (c.blocks ?? 1) }),
     runs: (r) => r.runs,
-    single: (paper) => ({ ...paper, runs: 1, blocks: (paper.runs ?? 1) * (paper.blocks ?? 1) }),
-    singleRuns: 48,
     paperRuns: (c) => c.runs * c.blocks * XJ_CELLS.length,
   },
 });

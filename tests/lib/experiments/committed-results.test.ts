@@ -8,8 +8,8 @@ import { committedResults } from '../../../src/lib/experiments/committed.ts';
 const SWEEPS = (Object.keys(experiments) as ExperimentId[]).filter((id) => isSweep(experiments[id] as never));
 
 describe('committed results', () => {
-  it('exist for the four reproductions', () => {
-    expect([...SWEEPS].sort()).toEqual(['deep-linear', 'minimum-ratio', 'teacher-student', 'xor-jellyfish']);
+  it('include the reproductions registered so far (each sweep below must have its file)', () => {
+    expect(SWEEPS).toEqual(expect.arrayContaining(['teacher-student', 'xor-jellyfish']));
   });
 
   describe.each(SWEEPS)('%s', (id) => {
