@@ -9,6 +9,7 @@ import { mlpSpectrum } from './mlp-spectrum.ts';
 import { mlpProbeSpectrum, mlpTrainStep } from './mlp-live.ts';
 import { goeDefinite } from './goe-definite.ts';
 import { reluProbe } from './relu-probe.ts';
+import { deepLinear } from './deep-linear.ts';
 import { tf } from '../autodiff/tf.ts';
 
 /** Every experiment under its id: `run('mlp-train-step', config, seed)` infers the config and result types. */
@@ -20,6 +21,7 @@ export const experiments = {
   'mlp-train-step': mlpTrainStep,
   'mlp-probe-spectrum': mlpProbeSpectrum,
   'relu-probe': reluProbe,
+  'deep-linear': deepLinear,
 } as const;
 
 export type ExperimentId = keyof typeof experiments;
