@@ -5,12 +5,17 @@ export const DL_DEPTHS: readonly number[] = [2, 3, 4, 5];
 export const DL_ACTIVATIONS = ['linear', 'relu'] as const;
 export type DlActivation = (typeof DL_ACTIVATIONS)[number];
 
-export const DL_MAX_RUNS = 256;
+/**
+ * Caps that keep one step of a job, the stretch between two yields of the stepper, short: a ReLU step costs about
+ * 6·P·m flops a run (forward and backward over m samples), so at the caps (runs 32, depth 5 with every width 8,
+ * P = 320, m = 200) about 12 Mflop, some 10 ms in JavaScript. The Hessian at 0 then has P ≤ 320 rows.
+ */
+export const DL_MAX_RUNS = 32;
 export const DL_MAX_BLOCKS = 64;
 export const DL_MAX_STEPS = 200_000;
-/** Largest d_x, d_y and hidden width (the Hessian at 0 then has at most P = 5·16² = 1280 rows, at depth 5). */
-export const DL_MAX_DIM = 16;
-export const DL_MAX_SAMPLES = 1000;
+/** Largest d_x, d_y and hidden width. */
+export const DL_MAX_DIM = 8;
+export const DL_MAX_SAMPLES = 200;
 
 /** Runs per job × blocks per cell: the live widget's default (10 runs a cell) and the paper preset (128 a cell). */
 export const DL_LIVE = { runs: 5, blocks: 2 } as const;
