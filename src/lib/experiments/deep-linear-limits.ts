@@ -6,11 +6,12 @@ export const DL_ACTIVATIONS = ['linear', 'relu'] as const;
 export type DlActivation = (typeof DL_ACTIVATIONS)[number];
 
 /**
- * Caps that keep one step of a job, the stretch between two yields of the stepper, short: a ReLU step costs about
- * 6·P·m flops a run (forward and backward over m samples), so at the caps (runs 32, depth 5 with every width 8,
- * P = 320, m = 200) about 12 Mflop, some 10 ms in JavaScript. The Hessian at 0 then has P ≤ 320 rows.
+ * Caps that keep one step of a job, the stretch between two yields of the stepper, under the scheduler's 16 ms: a
+ * ReLU step costs about 6·P·m flops a run (forward and backward over m samples); at the caps (20 runs, depth 5 with
+ * every width 8, P = 320, m = 200) about 13 ms in Node (measured 15.6 ms with 24 runs, 18 ms with 32). The Hessian at
+ * 0 then has P ≤ 320 rows.
  */
-export const DL_MAX_RUNS = 32;
+export const DL_MAX_RUNS = 20;
 export const DL_MAX_BLOCKS = 64;
 export const DL_MAX_STEPS = 200_000;
 /** Largest d_x, d_y and hidden width. */
