@@ -11,6 +11,7 @@ import { goeDefinite } from './goe-definite.ts';
 import { reluProbe } from './relu-probe.ts';
 import { teacherStudent } from './teacher-student.ts';
 import { xorJellyfish } from './xor-jellyfish.ts';
+import { deepLinear } from './deep-linear.ts';
 import { tf } from '../autodiff/tf.ts';
 
 /** Every experiment under its id: `run('mlp-train-step', config, seed)` infers the config and result types. */
@@ -24,6 +25,7 @@ export const experiments = {
   'relu-probe': reluProbe,
   'teacher-student': teacherStudent,
   'xor-jellyfish': xorJellyfish,
+  'deep-linear': deepLinear,
 } as const;
 
 export type ExperimentId = keyof typeof experiments;

@@ -73,6 +73,17 @@ export abstract class ReproductionElement<
     });
     this.button('cancel').addEventListener('click', () => this.cancel());
     this.button('reset').addEventListener('click', () => this.reset());
+    // The build drew the chart at its widest; draw it again at this box's width, and whenever that changes.
+    this.draw(this.view);
+    const chart = this.querySelector<HTMLElement>('[data-part="chart"]');
+    if (chart) {
+      let width = chart.clientWidth;
+      this.watchSize([chart], () => {
+        if (chart.clientWidth === width) return;
+        width = chart.clientWidth;
+        this.draw(this.view);
+      });
+    }
     // A shared link with other settings reproduces what its sender saw: run them at once.
     const fromLink = Object.keys(this.fields).some((k) => this.state[k] !== this.defaults[k]);
     if (fromLink) this.start(this.querySelector('.widget-status')?.getAttribute('data-kind') === 'error' ? this.statusText() : null);
