@@ -262,6 +262,8 @@ if (!only) {
 }
 
 // 6. The reproductions: live defaults in Chromium, and paper-preset slices on every core against single runs.
+// (Their sweeps are float64 JavaScript; tfjs only counts tensors for the leak check, on the cpu backend.)
+await backend('cpu');
 figures.push(...(await benchLiveDefaults(log)), ...(await benchPaperSlices(log, new URL(import.meta.url))));
 
 const fmt = (v: number, unit: string) =>
