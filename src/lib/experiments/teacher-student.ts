@@ -36,6 +36,7 @@ import {
 import { populationGradient, populationHessian, populationLoss } from '../models/teacher-student.ts';
 import type { Rng } from '../random/rng.ts';
 import { defineSweep, type JobContext } from './sweep.ts';
+import { liveTeachers, TS_LIVE } from './teacher-student-limits.ts';
 import {
   cellsOf,
   summarizeTeacherStudent,
@@ -50,6 +51,7 @@ import {
 
 export * from './teacher-student-summary.ts';
 export * from './teacher-student-paper.ts';
+export * from './teacher-student-limits.ts';
 
 /** The paper's threshold: an end point with F at or above it is not a global minimum (findBadMinima.m). */
 export const PAPER_SPURIOUS_LOSS = 1e-3;
@@ -323,7 +325,12 @@ export const teacherStudent = defineSweep({
   source: 'Safran & Shamir, ICML 2018 (arXiv:1712.08968), Tables 1 and 2; protocol from github ItaySafran/OneLayerGDconvergence',
   configSchema: teacherStudentConfig,
   presets: {
-    live: { ks: [6, 7, 8, 9], nMinusK: [0, 1], runsPerCell: 60, runsPerJob: 10 },
+    live: {
+      ks: liveTeachers(TS_LIVE.kMax),
+      nMinusK: [...TS_LIVE.nMinusK],
+      runsPerCell: TS_LIVE.runs * TS_LIVE.blocks,
+      runsPerJob: TS_LIVE.runs,
+    },
     paper: {
       ks: range(6, 20),
       nMinusK: [0, 1, 2],

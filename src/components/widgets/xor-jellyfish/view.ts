@@ -41,8 +41,8 @@ export const disagrees = (c: XjCellSummary) => c.rate !== null && (c.paper < c.l
 /** "64% (58–70%)", or "–" before any run of the cell is in. */
 function ours(s: S, c: XjCellSummary | undefined): string {
   if (!c || c.rate === null) return `<span aria-label="${escapeHtml(s[`${P}noRuns`]!)}">–</span>`;
-  const mark = disagrees(c) ? ` <span class="xj-off" title="${escapeHtml(s[`${P}offTitle`]!)}">≠</span>` : '';
-  return `${pct(c.rate)} <span class="xj-ci">(${Math.round(100 * c.lower!)}–${pct(c.upper!)})</span>${mark}`;
+  const mark = disagrees(c) ? ` <span class="repro-off" title="${escapeHtml(s[`${P}offTitle`]!)}">≠</span>` : '';
+  return `${pct(c.rate)} <span class="repro-ci">(${Math.round(100 * c.lower!)}–${pct(c.upper!)})</span>${mark}`;
 }
 
 export interface TableInput {
@@ -66,10 +66,10 @@ export function tableHtml(s: S, { committed, live }: TableInput): string {
       const l = live ? `<td>${ours(s, theirs[i])}</td>` : '';
       return `<tr><th scope="row">${c.h}</th><td>${pct(c.paper)}</td><td>${ours(s, c)}</td>${l}</tr>`;
     });
-    return `<tbody><tr class="xj-group"><th scope="rowgroup" colspan="${span}">${escapeHtml(groupLabel(s, g))}</th></tr>${rows.join('')}</tbody>`;
+    return `<tbody><tr class="repro-group"><th scope="rowgroup" colspan="${span}">${escapeHtml(groupLabel(s, g))}</th></tr>${rows.join('')}</tbody>`;
   });
   const caption = fill(s[`${P}caption`]!, { runs: committed.setting.runsPerCell });
-  return `<table class="xj-table"><caption>${escapeHtml(caption)}</caption>${head}${bodies.join('')}</table>`;
+  return `<table><caption>${escapeHtml(caption)}</caption>${head}${bodies.join('')}</table>`;
 }
 
 /** The sentences under the table: how many cells disagree, where, which way, and the likely causes. */
