@@ -5,6 +5,9 @@ import { AUTHORED_LOCALES } from '../../src/lib/i18n/locales.ts';
 import { runExperiment } from '../../src/lib/experiments/index.ts';
 import type { MlpSpectrumResult } from '../../src/lib/experiments/mlp-spectrum.ts';
 import type { ReluRegressionResult } from '../../src/lib/experiments/relu-regression-minima.ts';
+import type { TeacherStudentSummary } from '../../src/lib/experiments/teacher-student-summary.ts';
+import { populationLoss } from '../../src/lib/models/teacher-student.ts';
+import { orthonormalRows } from '../../src/lib/data/teacher.ts';
 
 const body = (locale: string, slug: string) =>
   readFileSync(new URL(`../../src/content/lectures/${locale}/${slug}.mdx`, import.meta.url), 'utf8');
@@ -90,5 +93,30 @@ describe('"Saddle point or local minimum?": the GOE table', { timeout: 120_000 }
       const count = r.rows.find((x) => x.n === n)!.positiveDefinite;
       expect(Math.abs(count - exact * 1e6)).toBeLessThan(4 * Math.sqrt(1e6 * exact * (1 - exact)));
     }
+  });
+});
+
+describe('"Do deep networks have local minima?": the teacher–student numbers', () => {
+  const file = JSON.parse(readFileSync(new URL('../../src/content/results/teacher-student.json', import.meta.url), 'utf8')) as {
+    summary: TeacherStudentSummary;
+  };
+  const cell = (k: number, n: number) => file.summary.cells.find((c) => c.k === k && c.n === n)!;
+
+  it('F(0) for k = 6 is the closed form ½(k/2 + k(k − 1)/(2π)) ≈ 3.89, from the exact loss', () => {
+    const k = 6;
+    const loss = populationLoss(new Float64Array(k * k), k, orthonormalRows(k, k), k, k);
+    expect(loss).toBeCloseTo(0.5 * (k / 2 + (k * (k - 1)) / (2 * Math.PI)), 12);
+    for (const l of AUTHORED_LOCALES) expect(body(l, 'deep-local-minima')).toContain(`$${loss.toFixed(2)}$`);
+  });
+
+  it('quotes the committed file: about 7% at k = 7, two in three at k = 13, 95% at k = 20, the extra-neuron count, none at n = k + 2', () => {
+    expect(Math.round(cell(7, 7).percent!)).toBe(7);
+    expect(Math.abs(cell(13, 13).percent! - 100 * (2 / 3))).toBeLessThan(1);
+    expect(Math.round(cell(20, 20).percent!)).toBe(95);
+    expect(file.summary.cells.filter((c) => c.n === c.k + 2).every((c) => c.runs === 250 && c.certified === 0)).toBe(true);
+    const { global, tried } = file.summary.extraNeuron;
+    expect(body('en', 'deep-local-minima')).toContain(`${global} of ${tried}`);
+    expect(body('zh-tw', 'deep-local-minima')).toContain(`${tried} 個中的 ${global} 個`);
+    for (const l of AUTHORED_LOCALES) expect(body(l, 'deep-local-minima')).toMatch(/250/);
   });
 });

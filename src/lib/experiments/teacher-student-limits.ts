@@ -10,5 +10,4 @@ export const TS_LIVE = { runs: 10, blocks: 6, kMin: 6, kMax: 9, nMinusK: [0, 1] 
 export const TS_LIVE_MAX = { runs: 20, blocks: 10, kMax: 12 } as const;
 
 /** The teachers of a live run: k = TS_LIVE.kMin … kMax. */
-export const liveTeachers = (kMax: number): number[] =>
-  Array.from({ length: kMax - TS_LIVE.kMin + 1 }, (_, i) => TS_LIVE.kMin + i);
+export const liveTeachers = (kMax: number): number[] => Array.from({ length: kMax - TS_LIVE.kMin + 1 }, (_, i) => TS_LIVE.kMin + i);

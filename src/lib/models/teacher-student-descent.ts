@@ -26,8 +26,8 @@
 // stops at the point whose gradient met the rule (theirs takes one more step after measuring it).
 //
 // Speed (2-core EPYC, Node 24): one step of one run takes about 4 µs at n = k = 7 and 20–25 µs at n = k = 20; the
-// Gram and combination loops are unrolled by four rows, which took k = 20 from about 35 to 22 µs, and Math.acos is
-// about a quarter of the rest.
+// Gram and combination loops are unrolled by four rows, which took k = 20 from about 35 to 22 µs, and the arc
+// cosine is about a quarter of the rest (numerics/portable-math.ts: Math.acos differs between engines in the last bit).
 
 /** Safran & Shamir's settings, in this file's units (∇F, not 2π∇F). */
 export const PAPER_STEP_SIZE = 0.1;
@@ -89,6 +89,7 @@ interface Scratch {
 
 import { hasDiverged } from '../train/divergence.ts';
 import { reluKernel } from './teacher-student.ts';
+import { acos } from '../numerics/portable-math.ts';
 
 const TWO_PI = 2 * Math.PI;
 
@@ -169,7 +170,7 @@ function gradientInto(
       let c = A[i * n + l]! / (ni * nl);
       c = c > 1 ? 1 : c < -1 ? -1 : c;
       const sin = Math.sqrt(1 - c * c);
-      const coefA = (Math.PI - Math.acos(c)) / TWO_PI;
+      const coefA = (Math.PI - acos(c)) / TWO_PI;
       A[i * n + l] = A[l * n + i] = coefA;
       loss += ni * nl * (sin / TWO_PI + coefA * c);
       sinSum[i]! += nl * sin;
@@ -194,7 +195,7 @@ function gradientInto(
       }
       let c = dot / (ni * nj);
       c = c > 1 ? 1 : c < -1 ? -1 : c;
-      const coefB = (Math.PI - Math.acos(c)) / TWO_PI;
+      const coefB = (Math.PI - acos(c)) / TWO_PI;
       const sin = Math.sqrt(1 - c * c);
       B[i * k + j] = coefB;
       loss -= ni * nj * (sin / TWO_PI + coefB * c);

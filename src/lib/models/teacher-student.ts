@@ -40,6 +40,7 @@
 // Hessian block ½ I (autodiff would give 0 there). A zero teacher row contributes nothing (K(·, 0) ≡ 0).
 
 import type { Rng } from '../random/rng.ts';
+import { angleOf } from '../numerics/portable-math.ts';
 
 const TWO_PI = 2 * Math.PI;
 
@@ -89,7 +90,7 @@ function pairGeometry(u: Float64Array, v: Float64Array): PairGeometry | null {
   // ‖a‖ and ‖b‖ are both sin θ; averaging keeps the pair exactly symmetric in u, v.
   const s = 0.5 * (norm(a) + norm(b));
   const c = Math.min(1, Math.max(-1, cRaw));
-  return { nu, nv, uh, vh, c, s, theta: Math.atan2(s, c), a, b };
+  return { nu, nv, uh, vh, c, s, theta: angleOf(s, c), a, b };
 }
 
 /**

@@ -3,6 +3,8 @@
 // All arithmetic is 32-bit integer (Math.imul, >>> 0), so the stream depends only on the seed,
 // never on the JavaScript engine. Never use Math.random in src/lib: pass an Rng in.
 
+import { log, sinCos } from '../numerics/portable-math.ts';
+
 export interface Rng {
   /** Uniform on [0, 1), 32 bits of randomness. */
   next(): number;
@@ -68,10 +70,11 @@ export function createRng(seed: number): Rng {
         return s;
       }
       // 1 − u keeps the logarithm finite (u can be 0, never 1).
-      const r = Math.sqrt(-2 * Math.log(1 - nextU32() / 4294967296));
-      const phi = (2 * Math.PI * nextU32()) / 4294967296;
-      spare = r * Math.sin(phi);
-      return r * Math.cos(phi);
+      // log, sin and cos from numerics/portable-math.ts: Math's differ between engines in the last bit.
+      const r = Math.sqrt(-2 * log(1 - nextU32() / 4294967296));
+      const [sin, cos] = sinCos((2 * Math.PI * nextU32()) / 4294967296);
+      spare = r * sin;
+      return r * cos;
     },
     sign: () => (nextU32() & 1 ? 1 : -1),
     fork: () => createRng(nextU32()),

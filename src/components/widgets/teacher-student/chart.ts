@@ -48,7 +48,15 @@ export function tsChart({ document, summary, strings: s, width = 560 }: TsChartI
     y: { domain: [0, 100], ticks: [0, 50, 100], label: s[`${P}axisPercent`]!, labelAnchor: 'center', labelArrow: 'none', grid: true },
     marks: [
       Plot.frame({ strokeOpacity: 0.2 }),
-      Plot.text(rows, { fy: (r: string) => r, frameAnchor: 'top-left', dx: 4, dy: 3, text: (r: string) => r, fontSize: 11, fontWeight: 600 }),
+      Plot.text(rows, {
+        fy: (r: string) => r,
+        frameAnchor: 'top-left',
+        dx: 4,
+        dy: 3,
+        text: (r: string) => r,
+        fontSize: 11,
+        fontWeight: 600,
+      }),
       Plot.line(paper, { fy: 'row', x: 'k', y: 'percent', stroke: TS_COLORS.paper, strokeOpacity: 0.7, strokeDasharray: '4 3' }),
       Plot.dot(paper, { fy: 'row', x: 'k', y: 'percent', r: 3.5, stroke: TS_COLORS.paper, fill: 'none', strokeWidth: 1.4 }),
       Plot.ruleX(ours, { fy: 'row', x: 'k', y1: 'lower', y2: 'upper', stroke: TS_COLORS.ours, strokeWidth: 1.6 }),

@@ -59,7 +59,12 @@ export function tableHtml(s: S, { committed, live }: TableInput): string {
     const rows = committed.cells
       .filter((c) => c.n - c.k === dn)
       .map((c) => {
-        const l = live ? `<td>${oursHtml(s, live.summary.cells.find((x) => x.k === c.k && x.n === c.n))}</td>` : '';
+        const l = live
+          ? `<td>${oursHtml(
+              s,
+              live.summary.cells.find((x) => x.k === c.k && x.n === c.n),
+            )}</td>`
+          : '';
         return `<tr><th scope="row">${c.k}</th><td>${paperCellHtml(s, c)}</td><td>${oursHtml(s, c)}</td><td>${pairHtml(c, 'lambdaMin')}</td><td>${pairHtml(c, 'loss')}</td>${l}</tr>`;
       });
     return `<tbody><tr class="repro-group"><th scope="rowgroup" colspan="${span}">${escapeHtml(offsetLabel(s, dn))}</th></tr>${rows.join('')}</tbody>`;
