@@ -9,6 +9,7 @@ export const WIDGETS = [
   'local-minimum-probe',
   'hessian-spectrum',
   'xor-jellyfish',
+  'deep-linear',
 ] as const;
 
 export type WidgetName = (typeof WIDGETS)[number];
