@@ -26,6 +26,7 @@ export function sci(x: number | null, digits = 2): string {
     k += 1;
     m /= 10;
   }
+  if (m === 1) return powerOfTen(10 ** k);
   return `${minus(m.toFixed(digits - 1))} × ${powerOfTen(10 ** k)}`;
 }
 
@@ -176,7 +177,7 @@ export function differencesHtml(s: S, summary: DlSummary): string {
       two ? fill(s[`${P}diffOrigin2`]!, { neg: two.negative, P: two.P, min: sci(two.hessianMin, 4), exact: sci(two.analyticMin, 4) }) : '',
       deep.length
         ? fill(s[`${P}diffOriginDeep`]!, {
-            depths: deep.map((o) => o.depth).join(', '),
+            depths: deep.map((o) => o.depth).join(s[`${P}depthSep`]!),
             orders: deep.map((o) => fill(s[`${P}orderAt`]!, { power: tPower(o.order), depth: o.depth })).join(s[`${P}listSep`]!),
           })
         : '',
@@ -218,7 +219,7 @@ export function verdict(s: S, summary: DlSummary): string {
   return sentences([
     fill(s[`${P}verdictRuns`]!, { runs: summary.runs, diverged: summary.diverged }),
     fill(s[`${P}verdictLinear`]!, { within: summary.linear.withinTol, runs: summary.linear.runs, tol: sci(summary.setting.gapTol) }),
-    off.length ? fill(s[`${P}verdictOff`]!, { depths: off.map((c) => c.depth).join(', ') }) : '',
+    off.length ? fill(s[`${P}verdictOff`]!, { depths: off.map((c) => c.depth).join(s[`${P}depthSep`]!) }) : '',
   ]);
 }
 
