@@ -10,6 +10,7 @@ export const WIDGETS = [
   'hessian-spectrum',
   'xor-jellyfish',
   'teacher-student',
+  'deep-linear',
 ] as const;
 
 export type WidgetName = (typeof WIDGETS)[number];
