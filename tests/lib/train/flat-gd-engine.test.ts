@@ -29,3 +29,23 @@ describe('the flat gradient-descent engine', () => {
     expect(stop.runs[0]!.steps).toBe(50);
   });
 });
+
+describe('the flat engine with Adam', () => {
+  it('takes the update of the array engine (Adam with bias correction) on every run', async () => {
+    const { flatEngine } = await import('../../../src/lib/train/flat-gd-engine.ts');
+    const { arrayEngine } = await import('../../../src/lib/train/array-engine.ts');
+    const widths = widthsOf(3);
+    const P = deepParamCount(widths);
+    const f = deepNetLoss(widths, 'relu', data);
+    const theta0 = initDeepNet(widths, 'relu', 2, createRng(3));
+    const adam = { kind: 'adam', lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8 } as const;
+    const flat = await runStepper(flatEngine(f, theta0, 2, adam), 40, { recordEvery: 40 });
+    const g = (t: readonly number[]) => {
+      const grad = new Float64Array(P);
+      return { loss: f(Float64Array.from(t), 0, grad, 0), grad: Array.from(grad) };
+    };
+    const ref = await runStepper(arrayEngine(g, theta0, 2, adam), 40, { recordEvery: 40 });
+    flat.thetas.forEach((t, i) => expect(t).toBeCloseTo(ref.thetas[i]!, 12));
+    expect(flat.runs[0]!.loss).toBeLessThan(ref.history[0]!.losses[0]!);
+  });
+});
