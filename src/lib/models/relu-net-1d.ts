@@ -20,8 +20,6 @@ export interface Data1D {
   y: Float64Array;
 }
 
-export const reluNet1dParams = (h: number) => 3 * h + 1;
-
 /** The hidden width h of a θ of length P = 3h + 1. */
 function widthOf(P: number): number {
   const h = (P - 1) / 3;
@@ -48,29 +46,42 @@ function residuals(theta: ArrayLike<number>, off: number, h: number, data: Data1
   return sum / N;
 }
 
+/** ∇L at θ[off…] from the residuals `r` of that θ, written at `gOff` of `grad`. */
+function gradientFromResiduals(
+  theta: ArrayLike<number>,
+  off: number,
+  h: number,
+  data: Data1D,
+  r: Float64Array,
+  grad: Float64Array,
+  gOff: number,
+): void {
+  const N = data.x.length;
+  grad.fill(0, gOff, gOff + 3 * h + 1);
+  let gc = 0;
+  for (let i = 0; i < N; i++) {
+    const ri = r[i]!,
+      xi = data.x[i]!;
+    gc += ri;
+    for (let j = 0; j < h; j++) {
+      const z = theta[off + j]! * xi + theta[off + h + j]!;
+      if (z <= 0) continue;
+      const rv = ri * theta[off + 2 * h + j]!;
+      grad[gOff + j] = grad[gOff + j]! + rv * xi;
+      grad[gOff + h + j] = grad[gOff + h + j]! + rv;
+      grad[gOff + 2 * h + j] = grad[gOff + 2 * h + j]! + ri * z;
+    }
+  }
+  grad[gOff + 3 * h] = gc;
+  for (let k = gOff; k <= gOff + 3 * h; k++) grad[k] = (2 / N) * grad[k]!;
+}
+
 /** The mean squared error as an in-place loss for the stepper's flat engines (any number of runs of width h). */
 export function reluNet1dLoss(h: number, data: Data1D): InPlaceLoss {
-  const N = data.x.length;
-  const r = new Float64Array(N);
+  const r = new Float64Array(data.x.length);
   return (theta, off, grad, gOff) => {
     const L = residuals(theta, off, h, data, r);
-    grad.fill(0, gOff, gOff + 3 * h + 1);
-    let gc = 0;
-    for (let i = 0; i < N; i++) {
-      const ri = r[i]!,
-        xi = data.x[i]!;
-      gc += ri;
-      for (let j = 0; j < h; j++) {
-        const z = theta[off + j]! * xi + theta[off + h + j]!;
-        if (z <= 0) continue;
-        const rv = ri * theta[off + 2 * h + j]!;
-        grad[gOff + j] = grad[gOff + j]! + rv * xi;
-        grad[gOff + h + j] = grad[gOff + h + j]! + rv;
-        grad[gOff + 2 * h + j] = grad[gOff + 2 * h + j]! + ri * z;
-      }
-    }
-    grad[gOff + 3 * h] = gc;
-    for (let k = gOff; k <= gOff + 3 * h; k++) grad[k] = (2 / N) * grad[k]!;
+    gradientFromResiduals(theta, off, h, data, r, grad, gOff);
     return L;
   };
 }
@@ -92,10 +103,9 @@ export function reluNet1dGradNormObjective(h: number, data: Data1D): InPlaceLoss
   const P = 3 * h + 1;
   const r = new Float64Array(N);
   const g = new Float64Array(P);
-  const loss = reluNet1dLoss(h, data);
   return (theta, off, grad, gOff) => {
-    loss(theta, off, g, 0);
     residuals(theta, off, h, data, r);
+    gradientFromResiduals(theta, off, h, data, r, g, 0);
     grad.fill(0, gOff, gOff + P);
     let G = 0;
     for (let k = 0; k < P; k++) G += g[k]! * g[k]!;

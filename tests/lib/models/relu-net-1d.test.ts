@@ -10,6 +10,7 @@ import {
 } from '../../../src/lib/models/relu-net-1d.ts';
 import { symmetricEigen } from '../../../src/lib/linalg/symmetric-eigen.ts';
 import { createRng } from '../../../src/lib/random/rng.ts';
+import { fdGradient } from '../autodiff/reference-mlp.ts';
 
 const N = 12;
 const x = Float64Array.from({ length: N }, (_, i) => -1 + (2 * i) / (N - 1));
@@ -24,28 +25,16 @@ const lossAt = (t: Float64Array) => reluNet1dLossAndGradient(t, data).loss;
 describe('the one-hidden-layer ReLU network on 1-D data', () => {
   it('has the gradient of its mean squared error, by central differences', () => {
     const { grad } = reluNet1dLossAndGradient(theta, data);
-    const e = 1e-6;
-    for (let k = 0; k < P; k++) {
-      const p = theta.slice(),
-        m = theta.slice();
-      p[k] = p[k]! + e;
-      m[k] = m[k]! - e;
-      expect(grad[k]).toBeCloseTo((lossAt(p) - lossAt(m)) / (2 * e), 7);
-    }
+    const fd = fdGradient(lossAt, theta, 1e-6);
+    for (let k = 0; k < P; k++) expect(grad[k]).toBeCloseTo(fd[k]!, 7);
   });
 
   it('has the exact Hessian, by central differences of the gradient, and H∇L as the gradient of ½‖∇L‖²', () => {
     const { hessian } = reluNet1dHessian(theta, data);
-    const e = 1e-6;
     let worst = 0;
-    for (let k = 0; k < P; k++) {
-      const p = theta.slice(),
-        m = theta.slice();
-      p[k] = p[k]! + e;
-      m[k] = m[k]! - e;
-      const gp = reluNet1dLossAndGradient(p, data).grad,
-        gm = reluNet1dLossAndGradient(m, data).grad;
-      for (let a = 0; a < P; a++) worst = Math.max(worst, Math.abs(hessian[a * P + k]! - (gp[a]! - gm[a]!) / (2 * e)));
+    for (let a = 0; a < P; a++) {
+      const row = fdGradient((t) => reluNet1dLossAndGradient(t, data).grad[a]!, theta, 1e-6);
+      for (let k = 0; k < P; k++) worst = Math.max(worst, Math.abs(hessian[a * P + k]! - row[k]!));
     }
     expect(worst).toBeLessThan(1e-7);
     const { grad } = reluNet1dLossAndGradient(theta, data);
