@@ -3,6 +3,7 @@
 // x is either an even grid −a, −a + 2a/(n−1), …, a (no randomness used) or n seeded uniform draws on [−a, a).
 // Noise adds σ·ε with ε ~ N(0, 1) to every target; all uniforms are drawn before any normal, so the x of a
 // seed do not depend on σ.
+import { sinCos } from '../numerics/portable-math.ts';
 import { createRng, type Rng } from '../random/rng.ts';
 import { validateDataset, type Dataset } from './dataset.ts';
 
@@ -53,4 +54,21 @@ export function makeSinc(params: SincParams, rng: Rng = createRng(params.seed)):
       `Synthetic: y = sin(πx)/(πx) on [−${a}, ${a}], ${sampling} x, Gaussian noise σ = ${noise}` +
       (sampling === 'uniform' || noise > 0 ? `, seed ${rng.seed}.` : '.'),
   });
+}
+
+/**
+ * The grid x_i = −1 + 2i/(n−1) on [−1, 1] with y_i = sinc(a·x_i) = sin(aπx_i)/(aπx_i), in float64 and from portable
+ * sine (numerics/portable-math.ts), so Node and every browser get the same targets to the last bit. With a = 5 and
+ * n = 100 it is the regression target of the minimum-ratio experiment (sin(5πx)/(5πx); even n leaves 0 off the grid).
+ */
+export function sincGrid(n: number, a: number): { x: Float64Array; y: Float64Array } {
+  if (!Number.isInteger(n) || n < 2) throw new Error(`sincGrid: n must be a whole number ≥ 2, got ${n}`);
+  if (!(a > 0) || !Number.isFinite(a)) throw new Error(`sincGrid: a must be a finite number > 0, got ${a}`);
+  const x = Float64Array.from({ length: n }, (_, i) => -1 + (2 * i) / (n - 1));
+  const y = x.map((xi) => {
+    if (xi === 0) return 1;
+    const t = a * Math.PI * xi;
+    return sinCos(t)[0] / t;
+  });
+  return { x, y };
 }

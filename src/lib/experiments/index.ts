@@ -12,6 +12,7 @@ import { reluProbe } from './relu-probe.ts';
 import { teacherStudent } from './teacher-student.ts';
 import { xorJellyfish } from './xor-jellyfish.ts';
 import { deepLinear } from './deep-linear.ts';
+import { minimumRatio } from './minimum-ratio.ts';
 import { tf } from '../autodiff/tf.ts';
 
 /** Every experiment under its id: `run('mlp-train-step', config, seed)` infers the config and result types. */
@@ -26,6 +27,7 @@ export const experiments = {
   'teacher-student': teacherStudent,
   'xor-jellyfish': xorJellyfish,
   'deep-linear': deepLinear,
+  'minimum-ratio': minimumRatio,
 } as const;
 
 export type ExperimentId = keyof typeof experiments;
