@@ -104,6 +104,8 @@ export const minimumRatioSummarySchema = z.strictObject({
     .nullable(),
   /** Median minimum ratio over the networks at each τ of the grid. */
   ratioByTau: z.array(num.nullable()),
+  /** Median share of eigenvalues below −τ at each τ of the grid. */
+  negativeByTau: z.array(num.nullable()),
   points: z.array(pointSchema),
   jobsDone: int,
   jobsTotal: int,

@@ -98,6 +98,7 @@ export function summarizeMinimumRatio(c: MrSummaryConfig, done: DoneJob<MrJob, M
     dead: stats(ok.map((n) => n.dead)),
     extreme,
     ratioByTau: MR_TAU_GRID.map((_, k) => stats(ok.map((n) => ratioAt(n, k))).median),
+    negativeByTau: MR_TAU_GRID.map((_, k) => stats(ok.map((n) => n.negative[k]! / P)).median),
     points,
     jobsDone: done.length,
     jobsTotal: c.blocks,
