@@ -8,6 +8,7 @@ import type { ReluRegressionResult } from '../../src/lib/experiments/relu-regres
 import type { TeacherStudentSummary } from '../../src/lib/experiments/teacher-student-summary.ts';
 import { populationLoss } from '../../src/lib/models/teacher-student.ts';
 import { orthonormalRows } from '../../src/lib/data/teacher.ts';
+import type { MrSummary } from '../../src/lib/experiments/minimum-ratio-schema.ts';
 
 const body = (locale: string, slug: string) =>
   readFileSync(new URL(`../../src/content/lectures/${locale}/${slug}.mdx`, import.meta.url), 'utf8');
@@ -118,5 +119,46 @@ describe('"Do deep networks have local minima?": the teacher–student numbers',
     expect(body('en', 'deep-local-minima')).toContain(`${global} of ${tried}`);
     expect(body('zh-tw', 'deep-local-minima')).toContain(`${tried} 個中的 ${global} 個`);
     for (const l of AUTHORED_LOCALES) expect(body(l, 'deep-local-minima')).toMatch(/250/);
+  });
+});
+
+describe('"Saddle point or local minimum?": the minimum-ratio numbers', () => {
+  const file = JSON.parse(readFileSync(new URL('../../src/content/results/minimum-ratio.json', import.meta.url), 'utf8')) as {
+    summary: MrSummary;
+  };
+  const m = file.summary;
+  const two = (x: number | null) => `$${x!.toFixed(2)}$`;
+
+  it('quotes the committed file in every locale: the ratios counted both ways, the homework rule, the certificate', () => {
+    expect(m.setting).toMatchObject({ hidden: 128, parameters: 385, samples: 100 });
+    expect(m.networks).toBe(100);
+    const tauAt = (t: number) => m.setting.tauGrid.indexOf(t);
+    // 385 parameters and 100 points: at least 385 − 100 zero eigenvalues at a critical point.
+    expect(m.setting.parameters - m.setting.samples).toBe(285);
+    for (const l of AUTHORED_LOCALES) {
+      const text = body(l, 'saddle-or-minimum');
+      for (const x of [
+        m.ratioZero.min,
+        m.ratioZero.max,
+        m.ratioZero.median,
+        m.ratioByTau[tauAt(1e-12)]!,
+        m.negativeByTau[0]!,
+        m.negativeByTau[tauAt(1e-12)]!,
+      ])
+        expect(text).toContain(two(x));
+      expect(m.ratioByTau[tauAt(1e-10)]).toBe(m.ratioByTau[tauAt(1e-12)]);
+      expect(text).toContain(`$${Number(m.ratio.median!.toPrecision(2))}$`);
+      expect(text).toContain('$285$');
+      for (const n of [m.belowHwGrad, m.hwLikeZero, m.noNegative]) expect(text).toMatch(new RegExp(`\\b${n}\\b`));
+    }
+    expect(m.hwLike).toBe(0);
+    expect(m.allPositive).toBe(0);
+    expect(m.certified).toBe(100);
+    expect(body('en', 'saddle-or-minimum')).toContain(`${m.belowHwGrad} of them have`);
+    expect(body('en', 'saddle-or-minimum')).toContain(`${m.hwLikeZero} of the 100 look like local minima`);
+    expect(body('en', 'saddle-or-minimum')).toContain(`For ${m.noNegative} of the 100 networks`);
+    expect(body('zh-tw', 'saddle-or-minimum')).toContain(`其中 ${m.belowHwGrad} 個`);
+    expect(body('zh-tw', 'saddle-or-minimum')).toContain(`100 個裡有 ${m.hwLikeZero} 個看起來像局部最小值`);
+    expect(body('zh-tw', 'saddle-or-minimum')).toContain(`100 個網路裡有 ${m.noNegative} 個完全沒有`);
   });
 });

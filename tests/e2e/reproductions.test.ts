@@ -17,7 +17,9 @@ const seedValue = (page: Page, el: string) => page.locator(`${el} input[name="se
 
 describe('reproduction widgets exist', () => {
   it('the built site shows the reproduction widgets built so far', () => {
-    expect(REPRODUCTIONS.map((w) => w.name)).toEqual(expect.arrayContaining(['xor-jellyfish', 'teacher-student', 'deep-linear']));
+    expect(REPRODUCTIONS.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['xor-jellyfish', 'teacher-student', 'deep-linear', 'minimum-ratio']),
+    );
   });
 });
 

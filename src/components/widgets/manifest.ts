@@ -11,6 +11,7 @@ export const WIDGETS = [
   'xor-jellyfish',
   'teacher-student',
   'deep-linear',
+  'minimum-ratio',
 ] as const;
 
 export type WidgetName = (typeof WIDGETS)[number];

@@ -99,9 +99,7 @@ export const minimumRatioSummarySchema = z.strictObject({
   negativeShare: countsSchema,
   dead: countsSchema,
   /** The network with the largest λ > 0 ratio: its ratios and its share of eigenvalues below −τ. */
-  extreme: z
-    .strictObject({ ratioZero: num, ratio: num, negativeShare: num, zeroShare: num, gradNorm: num, lambdaMin: num })
-    .nullable(),
+  extreme: z.strictObject({ ratioZero: num, ratio: num, negativeShare: num, zeroShare: num, gradNorm: num, lambdaMin: num }).nullable(),
   /** Median minimum ratio over the networks at each τ of the grid. */
   ratioByTau: z.array(num.nullable()),
   /** Median share of eigenvalues below −τ at each τ of the grid. */

@@ -137,7 +137,11 @@ export async function runMinimumRatioJob(_job: MrJob, c: MinimumRatioConfig, ctx
   const h = c.hidden;
   const P = 3 * h + 1;
   const theta0 = new Float64Array(c.runs * P);
-  for (let r = 0; r < c.runs; r++) theta0.set(initReluNet1d(h, () => ctx.rng.next()), r * P);
+  for (let r = 0; r < c.runs; r++)
+    theta0.set(
+      initReluNet1d(h, () => ctx.rng.next()),
+      r * P,
+    );
   const signal = ctx.signal ? { signal: ctx.signal } : {};
   const progress = (from: number, span: number) =>
     ctx.onProgress ? { onProgress: (p: { step: number; steps: number }) => ctx.onProgress!(from + (span * p.step) / p.steps) } : {};

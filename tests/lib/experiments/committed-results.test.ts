@@ -9,7 +9,7 @@ const SWEEPS = (Object.keys(experiments) as ExperimentId[]).filter((id) => isSwe
 
 describe('committed results', () => {
   it('include the reproductions registered so far (each sweep below must have its file)', () => {
-    expect(SWEEPS).toEqual(expect.arrayContaining(['teacher-student', 'xor-jellyfish']));
+    expect(SWEEPS).toEqual(expect.arrayContaining(['teacher-student', 'xor-jellyfish', 'deep-linear', 'minimum-ratio']));
   });
 
   describe.each(SWEEPS)('%s', (id) => {

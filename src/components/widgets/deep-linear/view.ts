@@ -3,8 +3,9 @@
 // redraw it live. Every number comes from the summary (src/lib/experiments/deep-linear-summary.ts).
 import type { DlCellSummary, DlSummary } from '../../../lib/experiments/deep-linear-schema.ts';
 import { DL_ACTIVATIONS, DL_DEPTHS, type DlActivation } from '../../../lib/experiments/deep-linear-limits.ts';
-import { minus, powerOfTen } from '../shared/chart-theme.ts';
-import { escapeHtml, fill, sentences } from '../shared/format.ts';
+import { escapeHtml, fill, sci, sentences } from '../shared/format.ts';
+
+export { sci };
 
 export const P = 'widget.deep-linear.';
 type S = Record<string, string>;
@@ -13,22 +14,6 @@ type Origin = DlSummary['origin'][number];
 const SUP: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 /** t², t³, …: the order at which the loss falls along the steepest direction from W = 0. */
 export const tPower = (order: number) => `t${[...String(order)].map((c) => SUP[c] ?? c).join('')}`;
-
-/** A number as it is read: 0.034, 2.2, or 4.7 × 10⁻¹⁶ for the tiny gaps of the linear runs; true minus signs. */
-export function sci(x: number | null, digits = 2): string {
-  if (x === null) return '–';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 0.01 && a < 1e4) return minus(String(Number(x.toPrecision(digits))));
-  let k = Math.floor(Math.log10(a));
-  let m = Number((x / 10 ** k).toPrecision(digits));
-  if (Math.abs(m) >= 10) {
-    k += 1;
-    m /= 10;
-  }
-  if (m === 1) return powerOfTen(10 ** k);
-  return `${minus(m.toFixed(digits - 1))} × ${powerOfTen(10 ** k)}`;
-}
 
 /** The cells of one activation, by depth (a cell not in the summary is left out). */
 export const cellsOf = (summary: DlSummary, activation: DlActivation) => summary.cells.filter((c) => c.activation === activation);

@@ -1,4 +1,6 @@
 // Number formatting for widget readouts: fixed digits, a true minus sign, never "−0".
+import { minus, powerOfTen } from './chart-theme.ts';
+
 export function num(x: number, digits = 4): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : x < 0 ? '−∞' : 'NaN';
   const s = x.toFixed(digits);
@@ -34,4 +36,20 @@ export function matrixHtml(m: readonly (readonly number[])[], digits = 4, label 
   const rows = m.map((r) => `<tr>${r.map((x) => `<td>${num(x, digits)}</td>`).join('')}</tr>`).join('');
   const aria = label ? ` aria-label="${escapeHtml(label)}"` : '';
   return `<table class="widget-matrix"${aria}><tbody>${rows}</tbody></table>`;
+}
+
+/** A number as it is read: 0.034, 2.2, or 4.7 × 10⁻¹⁶ for the tiny gaps of the linear runs; true minus signs. */
+export function sci(x: number | null, digits = 2): string {
+  if (x === null) return '–';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 0.01 && a < 1e4) return minus(String(Number(x.toPrecision(digits))));
+  let k = Math.floor(Math.log10(a));
+  let m = Number((x / 10 ** k).toPrecision(digits));
+  if (Math.abs(m) >= 10) {
+    k += 1;
+    m /= 10;
+  }
+  if (m === 1) return powerOfTen(10 ** k);
+  return `${minus(m.toFixed(digits - 1))} × ${powerOfTen(10 ** k)}`;
 }
