@@ -7,6 +7,7 @@ import { GOE_MAX_N } from '../../../src/lib/experiments/goe-stats.ts';
 import { MAX_LIVE_PARAMETERS } from '../../../src/lib/experiments/mlp-live-limits.ts';
 import { RELU_PROBE_MAX_PROBES } from '../../../src/lib/experiments/relu-probe-limits.ts';
 import { mlpParamCount } from '../../../src/lib/models/mlp.ts';
+import { MR_MAX_RUNS, MR_MAX_SAMPLES, MR_MAX_WIDTH } from '../../../src/lib/experiments/minimum-ratio-limits.ts';
 
 /**
  * CPU milliseconds this thread has used. CPU time, not the wall clock: on a loaded machine the wall clock also counts
@@ -86,6 +87,11 @@ const whole: { id: ExperimentId; config: unknown; what: string }[] = [
     config: { probes: 100_000, starts: 1, steps: 1 },
     what: '10⁵ probes around each published point',
   },
+  {
+    id: 'minimum-ratio',
+    config: { runs: MR_MAX_RUNS, blocks: 1, hidden: MR_MAX_WIDTH, samples: MR_MAX_SAMPLES, trainSteps: 200, criticalSteps: 200 },
+    what: `${MR_MAX_RUNS} networks of width ${MR_MAX_WIDTH} on ${MR_MAX_SAMPLES} points, their exact Hessians included`,
+  },
 ];
 
 /**
@@ -111,6 +117,7 @@ describe('Stop answers within 100 ms in every experiment', { timeout: 120_000 },
       'mlp-spectrum': { hidden: [4], steps: 1 },
       'relu-regression-minima': { probes: 10, starts: 1, steps: 1 },
       'goe-definite': { maxN: 4, samples: 10 },
+      'minimum-ratio': { runs: 1, blocks: 1, hidden: 4, trainSteps: 10, criticalSteps: 10 },
     };
     for (const c of whole) await runExperiment({ id: c.id, config: small[c.id] ?? {}, seed: 2 });
   });

@@ -142,7 +142,7 @@ export function differencesHtml(s: S, m: MrSummary): string {
   }
   if (m.diverged > 0) items.push(fill(s[`${P}diffDiverged`]!, { diverged: m.diverged, networks: m.networks }));
   items.push(s[`${P}diffNote`]!);
-  return `<h3 class="repro-differences-title">${escapeHtml(s['widget.repro.differences']!)}</h3><ul>${items
+  return `<h3 class="repro-differences-title">${escapeHtml(s[`${P}differences`]!)}</h3><ul>${items
     .map((t) => `<li>${escapeHtml(t)}</li>`)
     .join('')}</ul>`;
 }
