@@ -24,19 +24,22 @@ class MinimumRatioElement extends ReproductionElement<MinimumRatioProps, 'minimu
     };
   }
 
-  protected draw(view: ReproView<MrSummary>): void {
+  /** The tables and the differences now, the chart in a task of its own (each stage stays well under 50 ms). */
+  protected draw(view: ReproView<MrSummary>): () => void {
     this.committedSummary ??= JSON.parse(this.dataset.initial ?? 'null') as MrSummary;
     const committed = this.committedSummary;
     const live = view.source === 'committed' ? undefined : { summary: view.summary, partial: view.source === 'partial' };
     this.querySelector('[data-part="table"]')!.innerHTML = tableHtml(this.strings, { committed, ...(live ? { live } : {}) });
-    const box = this.querySelector<HTMLElement>('[data-part="chart"] .mr-chart')!;
-    box.replaceChildren(mrChart({ document, summary: view.summary, strings: this.strings, width: boxWidth(box, 300, 560) }));
-    box.setAttribute('aria-label', chartLabel(this.strings, view.summary));
     this.querySelector('[data-part="chart"] .mr-tau-box')!.innerHTML = tauTableHtml(this.strings, view.summary, `${this.config.id}-tau`);
     this.querySelector('[data-part="differences"]')!.innerHTML = differencesHtml(
       this.strings,
       view.source === 'committed' ? committed : view.summary,
     );
+    return () => {
+      const box = this.querySelector<HTMLElement>('[data-part="chart"] .mr-chart')!;
+      box.replaceChildren(mrChart({ document, summary: view.summary, strings: this.strings, width: boxWidth(box, 300, 560) }));
+      box.setAttribute('aria-label', chartLabel(this.strings, view.summary));
+    };
   }
 
   protected verdict(view: ReproView<MrSummary>): string {

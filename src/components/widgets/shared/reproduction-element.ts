@@ -31,8 +31,11 @@ export abstract class ReproductionElement<
   protected abstract readonly fields: F;
   /** The live run's config from the fields (the preset, with the fields' values). */
   protected abstract liveConfig(state: StateOf<F>): ConfigOf<Id>;
-  /** Draws the table, chart and differences for a view. */
-  protected abstract draw(view: ReproView<Sum>): void;
+  /**
+   * Draws the table, chart and differences for a view. It may return a second stage (the chart, say), which runs in a
+   * task of its own right after, so neither stage holds the main thread for long.
+   */
+  protected abstract draw(view: ReproView<Sum>): void | (() => void);
   /** A status sentence about a finished view (e.g. how many runs diverged), appended to the shared one. */
   protected abstract verdict(view: ReproView<Sum>): string;
 
@@ -44,6 +47,7 @@ export abstract class ReproductionElement<
   private started = 0;
   private lastDraw = 0;
   private drawTimer = 0;
+  private stageTimer = 0;
   private running = false;
   private userCancelled = false;
 
@@ -74,14 +78,14 @@ export abstract class ReproductionElement<
     this.button('cancel').addEventListener('click', () => this.cancel());
     this.button('reset').addEventListener('click', () => this.reset());
     // The build drew the chart at its widest; draw it again at this box's width, and whenever that changes.
-    this.draw(this.view);
+    this.paint();
     const chart = this.querySelector<HTMLElement>('[data-part="chart"]');
     if (chart) {
       let width = chart.clientWidth;
       this.watchSize([chart], () => {
         if (chart.clientWidth === width) return;
         width = chart.clientWidth;
-        this.draw(this.view);
+        this.paint();
       });
     }
     // A shared link with other settings reproduces what its sender saw: run them at once.
@@ -111,6 +115,13 @@ export abstract class ReproductionElement<
 
   private elapsed = () => (performance.now() - this.started) / 1000;
 
+  /** Draws the current view; a second stage that draw returns runs in the next task (a newer paint supersedes it). */
+  private paint(): void {
+    clearTimeout(this.stageTimer);
+    const rest = this.draw(this.view);
+    if (rest) this.stageTimer = window.setTimeout(rest, 0);
+  }
+
   /** Redraws now, or soon if it just did (the last partial view always gets drawn). */
   private redraw(): void {
     clearTimeout(this.drawTimer);
@@ -120,7 +131,7 @@ export abstract class ReproductionElement<
       return;
     }
     this.lastDraw = performance.now();
-    this.draw(this.view);
+    this.paint();
   }
 
   /** Starts a live run of the fields' settings (a newer start supersedes a running one); `notice` explains a changed value. */

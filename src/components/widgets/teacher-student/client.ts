@@ -24,18 +24,21 @@ class TeacherStudentElement extends ReproductionElement<TeacherStudentProps, 'te
     };
   }
 
-  protected draw(view: ReproView<TeacherStudentSummary>): void {
+  /** The table and the differences now, the chart in a task of its own (each stage stays well under 50 ms). */
+  protected draw(view: ReproView<TeacherStudentSummary>): () => void {
     this.committedSummary ??= JSON.parse(this.dataset.initial ?? 'null') as TeacherStudentSummary;
     const committed = this.committedSummary;
     const live = view.source === 'committed' ? undefined : { summary: view.summary, partial: view.source === 'partial' };
     this.querySelector('[data-part="table"]')!.innerHTML = tableHtml(this.strings, { committed, ...(live ? { live } : {}) });
-    const box = this.querySelector<HTMLElement>('[data-part="chart"] .ts-chart')!;
-    box.replaceChildren(tsChart({ document, summary: view.summary, strings: this.strings, width: boxWidth(box, 320, 560) }));
-    box.setAttribute('aria-label', chartLabel(this.strings, view.summary));
     this.querySelector('[data-part="differences"]')!.innerHTML = differencesHtml(
       this.strings,
       view.source === 'committed' ? committed : view.summary,
     );
+    return () => {
+      const box = this.querySelector<HTMLElement>('[data-part="chart"] .ts-chart')!;
+      box.replaceChildren(tsChart({ document, summary: view.summary, strings: this.strings, width: boxWidth(box, 320, 560) }));
+      box.setAttribute('aria-label', chartLabel(this.strings, view.summary));
+    };
   }
 
   protected verdict(view: ReproView<TeacherStudentSummary>): string {
