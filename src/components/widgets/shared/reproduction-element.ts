@@ -4,7 +4,7 @@
 import type { ConfigOf, ExperimentId } from '../../../lib/experiments/index.ts';
 import type { SweepPartial, SweepResult } from '../../../lib/experiments/sweep.ts';
 import { stateFrom, short, type FieldTable, type StateOf } from './fields.ts';
-import { WidgetElement } from './widget-element.ts';
+import { boxWidth, WidgetElement, type ExportBundle } from './widget-element.ts';
 import { widgetChannel, isAbort, type WidgetChannel } from './worker-client.ts';
 import { duration, progressText } from './reproduction-text.ts';
 
@@ -16,6 +16,27 @@ export interface ReproView<Sum> {
   seed?: number;
   done?: number;
   total?: number;
+}
+
+type Strings = Record<string, string>;
+
+/**
+ * What a reproduction draws from a summary, from its view.ts and chart.ts: the table of the paper's numbers beside
+ * ours, the differences, the status verdict, the CSV and the chart. The element paints the table and the
+ * differences in one task and the chart in the next, so neither holds the main thread for long.
+ */
+export interface ReproParts<Sum> {
+  table(s: Strings, input: { committed: Sum; live?: { summary: Sum; partial: boolean } }): string;
+  differences(s: Strings, summary: Sum): string;
+  verdict(s: Strings, summary: Sum): string;
+  csv(summary: Sum): string;
+  /** The chart's box inside [data-part="chart"], e.g. ".xj-chart", and the width range it is drawn at. */
+  chartBox: string;
+  chartWidth: readonly [number, number];
+  chart(input: { document: Document; summary: Sum; strings: Strings; width: number }): SVGSVGElement;
+  chartLabel(s: Strings, summary: Sum): string;
+  /** More parts drawn with the table, by selector inside the element (MinimumRatio's table of tolerances). */
+  extras?(s: Strings, summary: Sum, id: string): Record<string, string>;
 }
 
 /** Redraws a partial table at most this often, so a fast run never floods the main thread with redraws. */
@@ -31,14 +52,8 @@ export abstract class ReproductionElement<
   protected abstract readonly fields: F;
   /** The live run's config from the fields (the preset, with the fields' values). */
   protected abstract liveConfig(state: StateOf<F>): ConfigOf<Id>;
-  /**
-   * Draws the table, chart and differences for a view. It may return a second stage (the chart, say), which runs in a
-   * task of its own right after, so neither stage holds the main thread for long.
-   */
-  protected abstract draw(view: ReproView<Sum>): void | (() => void);
-  /** A status sentence about a finished view (e.g. how many runs diverged), appended to the shared one. */
-  protected abstract verdict(view: ReproView<Sum>): string;
-
+  /** The widget's table, chart, differences, verdict and CSV. */
+  protected abstract readonly parts: ReproParts<Sum>;
   protected state!: StateOf<F>;
   protected defaults!: StateOf<F>;
   protected view!: ReproView<Sum>;
@@ -115,11 +130,33 @@ export abstract class ReproductionElement<
 
   private elapsed = () => (performance.now() - this.started) / 1000;
 
-  /** Draws the current view; a second stage that draw returns runs in the next task (a newer paint supersedes it). */
+  /** Draws the current view: the table, its extras and the differences now, the chart in the next task (a newer paint supersedes it). */
   private paint(): void {
     clearTimeout(this.stageTimer);
-    const rest = this.draw(this.view);
-    if (rest) this.stageTimer = window.setTimeout(rest, 0);
+    const { parts, strings: s } = this;
+    const view = this.view;
+    const live = view.source === 'committed' ? undefined : { summary: view.summary, partial: view.source === 'partial' };
+    this.querySelector('[data-part="table"]')!.innerHTML = parts.table(s, { committed: this.committed, ...(live ? { live } : {}) });
+    for (const [selector, html] of Object.entries(parts.extras?.(s, view.summary, this.config.id) ?? {}))
+      this.querySelector(selector)!.innerHTML = html;
+    this.querySelector('[data-part="differences"]')!.innerHTML = parts.differences(
+      s,
+      view.source === 'committed' ? this.committed : view.summary,
+    );
+    this.stageTimer = window.setTimeout(() => {
+      const box = this.querySelector<HTMLElement>(`[data-part="chart"] ${parts.chartBox}`)!;
+      box.replaceChildren(parts.chart({ document, summary: view.summary, strings: s, width: boxWidth(box, ...parts.chartWidth) }));
+      box.setAttribute('aria-label', parts.chartLabel(s, view.summary));
+    }, 0);
+  }
+
+  /** A status sentence about a finished view (e.g. how many runs diverged), appended to the shared one. */
+  private verdict(view: ReproView<Sum>): string {
+    return this.parts.verdict(this.strings, view.summary);
+  }
+
+  protected exportBundle(): ExportBundle {
+    return { name: `saddle-${this.config.id}`, json: this.exportJson(), csv: this.parts.csv(this.view.summary), svg: this.chartSvg() };
   }
 
   /** Redraws now, or soon if it just did (the last partial view always gets drawn). */
@@ -214,6 +251,7 @@ export abstract class ReproductionElement<
 
   protected override dispose(): void {
     clearTimeout(this.drawTimer);
+    clearTimeout(this.stageTimer);
     if (this.running) this.channel.cancel();
   }
 

@@ -2,8 +2,7 @@
 import type { ConfigOf } from '../../../lib/experiments/index.ts';
 import type { XjSummary } from '../../../lib/experiments/xor-jellyfish.ts';
 import type { StateOf } from '../shared/fields.ts';
-import { boxWidth, type ExportBundle } from '../shared/widget-element.ts';
-import { ReproductionElement, type ReproView } from '../shared/reproduction-element.ts';
+import { ReproductionElement, type ReproParts } from '../shared/reproduction-element.ts';
 import type { XorJellyfishProps } from './props.ts';
 import { fields } from './fields.ts';
 import { differencesHtml, summaryCsv, tableHtml, verdict } from './view.ts';
@@ -12,33 +11,19 @@ import { chartLabel, xjChart } from './chart.ts';
 class XorJellyfishElement extends ReproductionElement<XorJellyfishProps, 'xor-jellyfish', XjSummary, typeof fields> {
   protected readonly experiment = 'xor-jellyfish' as const;
   protected readonly fields = fields;
-  private committedSummary?: XjSummary;
+  protected readonly parts: ReproParts<XjSummary> = {
+    table: tableHtml,
+    differences: differencesHtml,
+    verdict,
+    csv: summaryCsv,
+    chartBox: '.xj-chart',
+    chartWidth: [320, 560],
+    chart: xjChart,
+    chartLabel,
+  };
 
   protected liveConfig(state: StateOf<typeof fields>): ConfigOf<'xor-jellyfish'> {
     return { runs: state.runs, blocks: state.blocks, steps: state.steps };
-  }
-
-  protected draw(view: ReproView<XjSummary>): void {
-    this.committedSummary ??= JSON.parse(this.dataset.initial ?? 'null') as XjSummary;
-    const committed = this.committedSummary;
-    const live = view.source === 'committed' ? undefined : { summary: view.summary, partial: view.source === 'partial' };
-    this.querySelector('[data-part="table"]')!.innerHTML = tableHtml(this.strings, { committed, ...(live ? { live } : {}) });
-    const box = this.querySelector<HTMLElement>('[data-part="chart"] .xj-chart')!;
-    const svg = xjChart({ document, summary: view.summary, strings: this.strings, width: boxWidth(box, 320, 560) });
-    box.replaceChildren(svg);
-    box.setAttribute('aria-label', chartLabel(this.strings, view.summary));
-    this.querySelector('[data-part="differences"]')!.innerHTML = differencesHtml(
-      this.strings,
-      view.source === 'committed' ? committed : view.summary,
-    );
-  }
-
-  protected verdict(view: ReproView<XjSummary>): string {
-    return verdict(this.strings, view.summary);
-  }
-
-  protected exportBundle(): ExportBundle {
-    return { name: `saddle-${this.config.id}`, json: this.exportJson(), csv: summaryCsv(this.view.summary), svg: this.chartSvg() };
   }
 }
 
