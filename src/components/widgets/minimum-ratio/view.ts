@@ -76,7 +76,8 @@ export function tableHtml(s: S, { committed, live }: TableInput): string {
   const st = committed.setting;
   const caption = fill(s[`${P}caption`]!, { n: committed.networks, h: st.hidden, P: st.parameters, N: st.samples });
   return (
-    `<table class="mr-table"><caption>${escapeHtml(caption)}</caption><thead><tr>` +
+    `<table class="mr-table"><caption>${escapeHtml(caption)}</caption>` +
+    `<colgroup><col class="mr-col-claim"><col class="mr-col-lecture"><col>${live ? '<col>' : ''}</colgroup><thead><tr>` +
     `<th scope="col">${escapeHtml(s[`${P}colClaim`]!)}</th><th scope="col">${escapeHtml(s[`${P}colLecture`]!)}</th>` +
     `<th scope="col">${escapeHtml(s['widget.repro.colCommitted']!)}</th>${liveHead}</tr></thead><tbody>${rows}</tbody></table>`
   );
