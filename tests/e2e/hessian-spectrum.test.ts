@@ -65,10 +65,10 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('HessianSpectrum (%s)', (locale) => {
     // The count printed over the tallest bar stays inside the plot, clear of the top gridline.
     const tallest = await page.evaluate((tag) => {
       const svg = document.querySelector(`${tag} .widget-histogram svg`)!;
-      const labels = [...svg.querySelectorAll('[aria-label="text"] text')];
+      const labels = [...svg.querySelectorAll('[data-mark="text"] text')];
       const label = labels.reduce((a, b) => (Number(b.textContent) > Number(a.textContent) ? b : a));
       const r = label.getBoundingClientRect();
-      const grid = [...svg.querySelectorAll('[aria-label="y-grid"] line')].map((l) => l.getBoundingClientRect().top);
+      const grid = [...svg.querySelectorAll('[data-mark="y-grid"] line')].map((l) => l.getBoundingClientRect().top);
       return {
         count: label.textContent,
         crossed: grid.filter((y) => y > r.top && y < r.bottom).length,

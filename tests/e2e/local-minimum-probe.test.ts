@@ -196,7 +196,7 @@ describe('LocalMinimumProbe state and robustness', () => {
     }
     // A press on the rightmost data point, (5, 2), puts the hinge there from (1, −3, 1, 0): b = −w·5 = −5, c = 2
     // (to a pixel: one pixel is about 0.03 in data units).
-    const dots = page.locator(`${TAG} .widget-fit svg g[aria-label=dot]`).first().locator('circle');
+    const dots = page.locator(`${TAG} .widget-fit svg g[data-mark=dot]`).first().locator('circle');
     const xs = await dots.evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().x));
     const dot = dots.nth(xs.indexOf(Math.max(...xs)));
     await dot.scrollIntoViewIfNeeded();
@@ -239,8 +239,8 @@ const axisBoxes = (page: Page, chart: string, axis: 'x' | 'y') =>
       const r = e.getBoundingClientRect();
       return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: e.textContent ?? '' };
     };
-    const ticks = [...svg.querySelectorAll(`g[aria-label="${axis}-axis tick label"] text`)].filter((t) => t.textContent).map(rect);
-    const label = svg.querySelector(`g[aria-label="${axis}-axis label"] text`);
+    const ticks = [...svg.querySelectorAll(`g[data-mark="${axis}-axis tick label"] text`)].filter((t) => t.textContent).map(rect);
+    const label = svg.querySelector(`g[data-mark="${axis}-axis label"] text`);
     return { ticks, label: label ? rect(label) : null };
   }, axis);
 type Box = { left: number; right: number; top: number; bottom: number };

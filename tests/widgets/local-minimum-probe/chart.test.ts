@@ -8,7 +8,7 @@ import { probeFixture } from './probe-fixture.ts';
 import { expectSvgSnapshot, snapshotDocument } from '../snapshot.ts';
 
 const tickTexts = (svg: Element, axis: 'x' | 'y') =>
-  [...svg.querySelectorAll(`g[aria-label="${axis}-axis tick label"] text`)].map((t) => t.textContent ?? '');
+  [...svg.querySelectorAll(`g[data-mark="${axis}-axis tick label"] text`)].map((t) => t.textContent ?? '');
 
 describe('LocalMinimumProbe charts', () => {
   it('draws D1 with the fit at the published local minimum, its hinge and the better point dashed', () => {

@@ -2,7 +2,7 @@
 // linear runs (blue, left half of each bin) beside ReLU runs (orange, right half); a dashed rule at the tolerance.
 import * as Plot from '@observablehq/plot';
 import type { DlSummary } from '../../../lib/experiments/deep-linear-schema.ts';
-import { CHART_STYLE, powerOfTen } from '../shared/chart-theme.ts';
+import { CHART_STYLE, plot, powerOfTen } from '../shared/chart-theme.ts';
 import { fill } from '../shared/format.ts';
 import { P } from './view.ts';
 
@@ -42,7 +42,7 @@ export function dlChart({ document, summary, strings: s, width = 560 }: DlChartI
   const narrow = width < 480;
   const tolAt = edges.indexOf(summary.setting.gapTol);
   const ymax = Math.max(1, ...bars.map((b) => b.n));
-  return Plot.plot({
+  return plot({
     document,
     width,
     height: 70 + rows.length * (narrow ? 92 : 104),

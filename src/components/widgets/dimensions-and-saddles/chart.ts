@@ -2,7 +2,7 @@
 // and the fraction of positive definite GOE matrices against n on a log scale. One function each for build and page.
 import * as Plot from '@observablehq/plot';
 import { squareMap } from '../shared/square-map.ts';
-import { CHART_STYLE, powerOfTen } from '../shared/chart-theme.ts';
+import { CHART_STYLE, plot, powerOfTen } from '../shared/chart-theme.ts';
 import { lineAngle, type SliceScene } from '../../../lib/landscape/slices.ts';
 import type { GoeStats } from '../../../lib/experiments/goe-stats.ts';
 
@@ -130,7 +130,7 @@ export function sliceCurveChart({ document, scene, labels, width = 420 }: SliceC
     bottom = Math.min(0.5 * lo * R * R, -1e-9);
   const pad = 0.06 * (top - bottom);
   const color = scene.verdict === 'maximum' ? DIMS_COLORS.asymptote : scene.verdict === 'flat' ? 'currentColor' : DIMS_COLORS.slice;
-  return Plot.plot({
+  return plot({
     document,
     width,
     // Not flatter than 210 px when drawn at a narrow box's width, so the y axis keeps a few ticks.
@@ -171,7 +171,7 @@ export function goeChart({ document, stats, maxN, labels, width = 560 }: GoeChar
   const step = Math.max(1, Math.ceil(maxN / 10));
   const decades = Array.from({ length: -Math.log10(yMin) + 1 }, (_, i) => 10 ** -i);
   const every = Math.max(1, Math.ceil(decades.length / 7));
-  return Plot.plot({
+  return plot({
     document,
     width,
     // Not flatter than 250 px on a phone, so the decades of the log axis stay apart.

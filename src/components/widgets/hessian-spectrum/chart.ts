@@ -2,7 +2,7 @@
 // symmetric log axis, coloured by sign, with the zero bin (|λ| ≤ tol) in the middle. One function each for build and page.
 import * as Plot from '@observablehq/plot';
 import type { SpectrumBin } from '../../../lib/landscape/spectrum-bins.ts';
-import { CHART_STYLE, logTick, powerOfTen } from '../shared/chart-theme.ts';
+import { CHART_STYLE, logTick, plot, powerOfTen } from '../shared/chart-theme.ts';
 
 export const SPECTRUM_COLORS = { negative: '#e8590c', zero: '#868e96', positive: '#1c7ed6', loss: '#d6336c' } as const;
 
@@ -49,7 +49,7 @@ export function lossChart({ document, history, spectrumStep, labels, width = 500
     marks.push(Plot.dot([drawn.at(-1)!], { x: 'step', y: 'loss', r: 3.5, fill: SPECTRUM_COLORS.loss }));
   }
   const decades = Math.max(1, Math.ceil(Math.log10(hi)) - Math.floor(Math.log10(lo)));
-  return Plot.plot({
+  return plot({
     document,
     width,
     height: Math.round(width * 0.5),
@@ -117,7 +117,7 @@ export function spectrumChart({ document, bins, zeroTol, labels, width = 500 }: 
   const ticks = [...thin(neg), 0, ...thin(pos)].sort((a, b) => a - b);
   const maxCount = Math.max(1, ...bins.map((b) => b.count));
   const shown = bins.filter((b) => b.count > 0);
-  return Plot.plot({
+  return plot({
     document,
     width,
     height: Math.round(width * 0.5),

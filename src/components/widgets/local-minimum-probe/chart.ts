@@ -2,7 +2,7 @@
 // marked, and the loss along gradient descent. One function each, for the build, the page and the snapshots.
 import * as Plot from '@observablehq/plot';
 import { reluUnitOutput, type Point2 } from '../../../lib/models/relu-unit.ts';
-import { CHART_STYLE, linearTick, logTick, minus, powerOfTen } from '../shared/chart-theme.ts';
+import { CHART_STYLE, linearTick, logTick, minus, plot, powerOfTen } from '../shared/chart-theme.ts';
 import type { Bin } from './model.ts';
 
 /** Chosen to read on light and dark pages and to differ for red–green colour blindness (blue / orange). */
@@ -84,7 +84,7 @@ export function fitChart({ document, points, theta, reference, labels, width = C
   );
   const handle = kinkHandle(theta);
   if (handle) marks.push(Plot.dot([handle], { ...xy, r: 7, fill: 'none', stroke: PROBE_COLORS.handle, strokeWidth: 2.5 }));
-  return Plot.plot({
+  return plot({
     document,
     width,
     height: Math.round(width * 0.8),
@@ -117,7 +117,7 @@ export interface ProbeChartInput {
 export function probeChart({ document, bins, labels, width = CHART_MAX_WIDTH }: ProbeChartInput): SVGSVGElement {
   const lo = Math.min(0, bins[0]?.x0 ?? 0);
   const hi = Math.max(bins.at(-1)?.x1 ?? 1, lo === 0 ? 1e-12 : 0);
-  return Plot.plot({
+  return plot({
     document,
     width,
     height: Math.round(width * 0.55),
@@ -181,7 +181,7 @@ export function descentChart({ document, path, references, labels, width = CHART
   const finite = path.filter((p) => Number.isFinite(p.loss) && p.loss > 0);
   const axis = lossAxis(finite.map((p) => p.loss));
   const refs = references.filter((r) => r >= axis.domain[0] && r <= axis.domain[1]);
-  return Plot.plot({
+  return plot({
     document,
     width,
     height: Math.round(width * 0.55),

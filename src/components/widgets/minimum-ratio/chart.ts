@@ -3,7 +3,7 @@
 // segment; a dashed rule at the homework's 0.5.
 import * as Plot from '@observablehq/plot';
 import type { MrSummary } from '../../../lib/experiments/minimum-ratio-schema.ts';
-import { CHART_STYLE, logTick } from '../shared/chart-theme.ts';
+import { CHART_STYLE, logTick, plot } from '../shared/chart-theme.ts';
 import { fill } from '../shared/format.ts';
 import { P } from './view.ts';
 
@@ -23,7 +23,7 @@ export function mrChart({ document, summary, strings: s, width = 560 }: MrChartI
   const hi = losses.length ? Math.max(...losses) : 1e-2;
   const y0 = 10 ** Math.floor(Math.log10(lo));
   const y1 = 10 ** Math.ceil(Math.log10(hi) + 1e-9);
-  return Plot.plot({
+  return plot({
     document,
     width,
     height: Math.round(Math.min(340, Math.max(240, width * 0.6))),

@@ -3,7 +3,7 @@
 // drawn at the width of their box (never scaled down), so their 12 px text stays 12 px on a phone.
 import * as Plot from '@observablehq/plot';
 import { squareMap } from '../shared/square-map.ts';
-import { CHART_STYLE, linearTick, powerOfTen } from '../shared/chart-theme.ts';
+import { CHART_STYLE, linearTick, plot, powerOfTen } from '../shared/chart-theme.ts';
 import { escapeSteps, type DynamicsScene, type EscapeRow, type Vec2 } from '../../../lib/landscape/saddle-dynamics.ts';
 
 export const DYNAMICS_COLORS = { gd: '#ff3d7f', momentum: '#ff9f1a', noisy: '#ffffff', axis: '#ffffff' } as const;
@@ -48,7 +48,7 @@ function contourLayer(document: Document, lambda1: number, lambda2: number, size
     Plot.contour(values, { ...grid, fill: Plot.identity, thresholds: 20 } as never),
     Plot.contour(values, { ...grid, stroke: 'black', strokeOpacity: 0.18, thresholds: 20 } as never),
   ]);
-  const layer = [...svg.querySelectorAll('g[aria-label="contour"]')];
+  const layer = [...svg.querySelectorAll('g[data-mark="contour"]')];
   cache.set(key, layer);
   if (cache.size > 6) cache.delete(cache.keys().next().value!);
   return layer;
@@ -104,7 +104,7 @@ export function phaseChart({ document, lambda1, lambda2, scene, labels, size = 4
   marks.push(Plot.dot([scene.gd.points[0]!], { ...xy, r: 6, fill: 'white', stroke: 'black', strokeWidth: 2 }));
   const svg = square(document, size, marks);
   // The contours go under the first mark (the escape-radius rules), over the axes, as if drawn in this plot.
-  const first = svg.querySelector('g[aria-label="rule"]');
+  const first = svg.querySelector('g[data-mark="rule"]');
   for (const g of contourLayer(document, lambda1, lambda2, size)) svg.insertBefore(g.cloneNode(true), first);
   return svg;
 }
@@ -149,7 +149,7 @@ export function escapeChart({ document, rows, labels, width = 560 }: EscapeChart
     marks.push(Plot.line(data, { x, y, stroke: color, strokeWidth: 2 }));
     marks.push(Plot.dot(data, { x, y, fill: color, symbol, r: 3.5 }));
   }
-  return Plot.plot({
+  return plot({
     document,
     width,
     height: Math.round(Math.max(220, width * 0.62)),

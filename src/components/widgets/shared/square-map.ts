@@ -1,5 +1,6 @@
 // The square parameter-plane map the 2-D widgets share: equal axes over [lo, hi]², a viridis loss colouring, their marks on top.
 import * as Plot from '@observablehq/plot';
+import { plot } from './chart-theme.ts';
 
 export interface SquareMapInput {
   document: Document;
@@ -13,7 +14,7 @@ export interface SquareMapInput {
 
 export function squareMap({ document, domain, size, labels, color, marks }: SquareMapInput): SVGSVGElement {
   const axis = (label: string) => ({ domain: [domain[0], domain[1]], label, labelAnchor: 'center' as const, labelArrow: 'none' as const });
-  return Plot.plot({
+  return plot({
     document,
     width: size,
     height: size,

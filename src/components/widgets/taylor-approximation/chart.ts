@@ -1,7 +1,7 @@
 // The Taylor widget's chart: the true loss along s with its first- and second-order models, the useful band and the gap at s.
 // One function for both the build-time figure (with a server-side document) and the live one in the page.
 import * as Plot from '@observablehq/plot';
-import { CHART_STYLE, linearTick } from '../shared/chart-theme.ts';
+import { CHART_STYLE, linearTick, plot } from '../shared/chart-theme.ts';
 import type { TaylorValues, UsefulRadius } from '../../../lib/landscape/taylor.ts';
 
 export interface TaylorChartInput {
@@ -44,7 +44,7 @@ export function taylorChart({
   const r = Math.max(Math.abs(curves[0]!.s), Math.abs(curves.at(-1)!.s));
   const line = (key: Key, stroke: string, extra: Record<string, unknown> = {}) =>
     Plot.line(curves, { x: 's', y: key, stroke, strokeWidth: 2.5, clip: true, ...extra });
-  return Plot.plot({
+  return plot({
     document,
     width,
     height,

@@ -2,7 +2,7 @@
 // (dots, 95% bars, solid line) beside the paper's (open circles, dashed line), one panel per student width n − k.
 import * as Plot from '@observablehq/plot';
 import type { TeacherStudentSummary } from '../../../lib/experiments/teacher-student-summary.ts';
-import { CHART_STYLE } from '../shared/chart-theme.ts';
+import { CHART_STYLE, plot } from '../shared/chart-theme.ts';
 import { fill } from '../shared/format.ts';
 import { offsetLabel, offsetsOf, P } from './view.ts';
 
@@ -34,7 +34,7 @@ export function tsChart({ document, summary, strings: s, width = 560 }: TsChartI
   const [kMin, kMax] = [Math.min(...ks), Math.max(...ks)];
   const step = kMax - kMin > 8 ? 2 : 1;
   const ticks = Array.from({ length: Math.floor((kMax - kMin) / step) + 1 }, (_, i) => kMin + i * step);
-  return Plot.plot({
+  return plot({
     document,
     width,
     height: 70 + rows.length * 130,

@@ -2,7 +2,7 @@
 // (open circles, dashed line), one panel per optimizer and data set (rows) and activation (columns).
 import * as Plot from '@observablehq/plot';
 import type { XjSummary } from '../../../lib/experiments/xor-jellyfish.ts';
-import { CHART_STYLE } from '../shared/chart-theme.ts';
+import { CHART_STYLE, plot } from '../shared/chart-theme.ts';
 import { fill } from '../shared/format.ts';
 import { P } from './view.ts';
 
@@ -39,7 +39,7 @@ export function xjChart({ document, summary, strings: s, width = 560 }: XjChartI
   const ours = data.filter((d) => d.rate !== null);
   const rows = [...new Set(data.map((d) => d.row))];
   const cols = [...new Set(data.map((d) => d.col))];
-  return Plot.plot({
+  return plot({
     document,
     width,
     height: 110 + rows.length * 120,
