@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatexStrict from './src/lib/markdown/rehype-katex-strict.ts';
+import rehypeFocusableTables from './src/lib/markdown/rehype-focusable-tables.ts';
 import remarkWidgetProps from './src/lib/markdown/remark-widget-props.ts';
 import { WIDGET_PROPS } from './src/components/widgets/registry.ts';
 import saddleChecks from './src/lib/build/saddle-checks.ts';
@@ -19,7 +20,10 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath, [remarkWidgetProps, { widgets: WIDGET_PROPS }]], rehypePlugins: [rehypeKatexStrict] }),
+    processor: unified({
+      remarkPlugins: [remarkMath, [remarkWidgetProps, { widgets: WIDGET_PROPS }]],
+      rehypePlugins: [rehypeKatexStrict, rehypeFocusableTables],
+    }),
   },
   integrations: [
     saddleChecks(),
