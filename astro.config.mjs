@@ -10,6 +10,7 @@ import remarkWidgetProps from './src/lib/markdown/remark-widget-props.ts';
 import { WIDGET_PROPS } from './src/components/widgets/registry.ts';
 import saddleChecks from './src/lib/build/saddle-checks.ts';
 import tfjsWasm from './src/lib/build/tfjs-wasm.ts';
+import search from './src/lib/build/search.ts';
 
 // The public address the site is served from: canonical URLs, hreflang alternates and the sitemap use it.
 const site = process.env.SITE_URL ?? 'https://saddle.example.org';
@@ -28,6 +29,7 @@ export default defineConfig({
   integrations: [
     saddleChecks(),
     tfjsWasm(),
+    search(),
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', 'zh-tw': 'zh-TW', 'zh-cn': 'zh-CN' } },
