@@ -11,6 +11,7 @@ import { WIDGET_PROPS } from './src/components/widgets/registry.ts';
 import saddleChecks from './src/lib/build/saddle-checks.ts';
 import tfjsWasm from './src/lib/build/tfjs-wasm.ts';
 import search from './src/lib/build/search.ts';
+import chunkGraph from './src/lib/build/chunk-graph.ts';
 
 // The public address the site is served from: canonical URLs, hreflang alternates and the sitemap use it.
 const site = process.env.SITE_URL ?? 'https://saddle.example.org';
@@ -30,6 +31,7 @@ export default defineConfig({
     saddleChecks(),
     tfjsWasm(),
     search(),
+    chunkGraph(),
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', 'zh-tw': 'zh-TW', 'zh-cn': 'zh-CN' } },
