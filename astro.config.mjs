@@ -12,6 +12,7 @@ import saddleChecks from './src/lib/build/saddle-checks.ts';
 import tfjsWasm from './src/lib/build/tfjs-wasm.ts';
 import search from './src/lib/build/search.ts';
 import chunkGraph from './src/lib/build/chunk-graph.ts';
+import csp from './src/lib/build/csp.ts';
 
 // The public address the site is served from: canonical URLs, hreflang alternates and the sitemap use it.
 const site = process.env.SITE_URL ?? 'https://saddle.example.org';
@@ -32,6 +33,8 @@ export default defineConfig({
     tfjsWasm(),
     search(),
     chunkGraph(),
+    // Last: it hashes each page's inline scripts as written to dist/.
+    csp(),
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', 'zh-tw': 'zh-TW', 'zh-cn': 'zh-CN' } },

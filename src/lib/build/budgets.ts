@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ChunkRecord } from './chunk-graph.ts';
+import { htmlFiles } from './dist-files.ts';
 import { WIDGETS, type WidgetName } from '../../components/widgets/manifest.ts';
 
 const KB = 1024;
@@ -49,16 +50,6 @@ export interface WidgetCodeSize {
 export interface WorkerSize {
   files: { file: string; gzip: number }[];
   wasm: { file: string; gzip: number }[];
-}
-
-function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...htmlFiles(p));
-    else if (e.name.endsWith('.html')) out.push(p);
-  }
-  return out;
 }
 
 const toPath = (dist: string, file: string) =>
