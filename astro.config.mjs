@@ -16,9 +16,12 @@ import csp from './src/lib/build/csp.ts';
 
 // The public address the site is served from: canonical URLs, hreflang alternates and the sitemap use it.
 const site = process.env.SITE_URL ?? 'https://saddle.example.org';
+// The path the site is served under: '/' at a host's root, or a sub-path such as '/course/' (SADDLE_BASE=/course/).
+const base = process.env.SADDLE_BASE ?? '/';
 
 export default defineConfig({
   site,
+  base,
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
@@ -38,6 +41,12 @@ export default defineConfig({
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'en', locales: { en: 'en', 'zh-tw': 'zh-TW', 'zh-cn': 'zh-CN' } },
+      // The plugin counts the root (the language chooser) as an English page, since English is the default locale
+      // and has no prefix; it is the page for every other language, as the pages' own hreflang links say.
+      serialize: (item) => {
+        const root = new URL(base, site).href;
+        return { ...item, links: item.links?.map((l) => (l.url === root ? { ...l, lang: 'x-default' } : l)) };
+      },
     }),
   ],
   devToolbar: { enabled: false },
@@ -47,6 +56,8 @@ export default defineConfig({
   // Widgets start the experiment worker with `new Worker(new URL(…), { type: 'module' })`; it imports the wasm
   // backend on demand, so it is bundled as an ES module worker (the default iife format cannot split code).
   vite: {
+    // The base path for the site's own URL helpers (src/lib/i18n/paths.ts), in page, prerender and worker code alike.
+    define: { __SADDLE_BASE__: JSON.stringify(base) },
     worker: { format: 'es' },
     ssr: { noExternal: [/^@tensorflow\//] },
     environments: {

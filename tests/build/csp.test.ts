@@ -26,6 +26,13 @@ describe('the Content-Security-Policy of a built page', () => {
     );
     expect(out).toContain(sha('a()'));
     expect(() => withCsp(out)).toThrow(/already has/);
-    expect(() => withCsp('<p>no head</p>')).toThrow(/no <head>/);
+  });
+
+  it('goes first in a page written without a head, where the parser opens the head for it', () => {
+    expect(withCsp('<p>bare</p><script>b()</script>')).toMatch(
+      /^<meta http-equiv="Content-Security-Policy" content="[^"]*'sha256-[^']+'[^"]*"><p>/,
+    );
+    expect(withCsp('<!DOCTYPE html><p>x</p>')).toMatch(/^<!DOCTYPE html><meta http-equiv="Content-Security-Policy"/);
+    expect(withCsp('<html lang="en"><body><p>x</p></body></html>')).toMatch(/^<html lang="en"><meta http-equiv/);
   });
 });

@@ -16,9 +16,13 @@ export interface FixtureBuild {
 
 /**
  * Copies src/, public/ and the config into a temp dir (node_modules linked), applies `files`
- * (path → content, a function of the current content, or null to delete the file), and runs `astro build` there.
+ * (path → content, a function of the current content, or null to delete the file), and runs `astro build` there,
+ * with `env` added to the environment (`{ SADDLE_BASE: '/course/' }`).
  */
-export function buildFixture(files: Record<string, string | null | ((current: string) => string)>): FixtureBuild {
+export function buildFixture(
+  files: Record<string, string | null | ((current: string) => string)>,
+  env: Record<string, string> = {},
+): FixtureBuild {
   const dir = mkdtempSync(join(tmpdir(), 'saddle-fixture-'));
   for (const name of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     cpSync(join(ROOT, name), join(dir, name), { recursive: true });
@@ -35,7 +39,7 @@ export function buildFixture(files: Record<string, string | null | ((current: st
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     timeout: 180_000,
   });
   return {

@@ -144,3 +144,28 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     }));
   });
 }
+
+export interface SearchShown {
+  status: string;
+  pages: { title: string; href: string; sections: string[] }[];
+}
+
+/** Opens search with the header button, types `query` and waits for the answer to `query` (not an earlier one). */
+export async function searchFor(page: Page, query: string): Promise<SearchShown> {
+  if (!(await page.locator('#site-search[open]').count())) await page.click('[data-search-open]');
+  await page.waitForSelector('#site-search[data-ready]');
+  await page.fill('#site-search-input', query);
+  const shown = query.trim().replace(/\s+/g, ' ');
+  await page.waitForFunction((q) => {
+    const s = document.querySelector('[data-search-status]')?.textContent ?? '';
+    return s.includes(q) || s.includes(q.replace(/^"|"$/g, ''));
+  }, shown);
+  return page.evaluate(() => ({
+    status: document.querySelector('[data-search-status]')!.textContent ?? '',
+    pages: [...document.querySelectorAll('[data-search-results] > li')].map((li) => ({
+      title: li.querySelector('a.search-page')!.textContent ?? '',
+      href: li.querySelector<HTMLAnchorElement>('a.search-page')!.getAttribute('href') ?? '',
+      sections: [...li.querySelectorAll<HTMLAnchorElement>('ul a')].map((a) => a.getAttribute('href') ?? ''),
+    })),
+  }));
+}

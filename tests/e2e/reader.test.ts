@@ -1,9 +1,10 @@
 // What a reader does beyond reading: choose a language once, switch the theme, follow a bad link, read Simplified text.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import katex from 'katex';
 import { DIST, useSite, watchPage } from './harness.ts';
+import { readChunkGraph, staticClosure } from '../../src/lib/build/budgets.ts';
+import { CHUNK_GRAPH } from '../../src/lib/build/chunk-graph.ts';
 
 const site = useSite();
 
@@ -101,21 +102,21 @@ describe('search engines and hosts', () => {
     }
   });
 
-  it('send tfjs and zod only to the experiment worker: the widget code a page loads carries neither', async () => {
-    const assets = join(DIST, '_astro');
-    const loader = readdirSync(assets).find((f) => /^loader\..*\.js$/.test(f))!;
-    // The loader lists every chunk the page may import (Vite's preload map); the worker is started by URL instead.
-    const pageChunks = [loader, ...[...readFileSync(join(assets, loader), 'utf8').matchAll(/"_astro\/([^"]+\.js)"/g)].map((m) => m[1]!)];
-    expect(pageChunks.some((f) => f.startsWith('hessian-spectrum.client'))).toBe(true);
-    const worker = readdirSync(assets).find((f) => /^worker-.*\.js$/.test(f))!;
-    for (const [marker, what] of [
-      ['tfjsflags', 'tfjs'],
-      ['invalid_type', 'zod'],
-    ] as const) {
-      expect(readFileSync(join(assets, worker), 'utf8')).toContain(marker);
+  it('send tfjs and zod only to the experiment worker: the widget code a page loads carries neither', () => {
+    const chunks = readChunkGraph(CHUNK_GRAPH);
+    const html = readFileSync(`${DIST}en/lectures/saddle-or-minimum/index.html`, 'utf8');
+    const entry = [...html.matchAll(/<script\b[^>]*\ssrc="\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(entry.length).toBeGreaterThan(0);
+    // Everything the page can ever load: its script files and every chunk they import, at once or when a widget nears.
+    const reachable = staticClosure(entry, chunks, true);
+    for (const f of reachable) expect(chunks.has(f), `chunk ${f} in the chunk graph`).toBe(true);
+    expect([...reachable].some((f) => f.startsWith('_astro/hessian-spectrum.client'))).toBe(true);
+    const worker = [...chunks.values()].filter((c) => c.build === 'worker').flatMap((c) => c.modules);
+    for (const pkg of ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', 'zod']) {
+      expect(worker, `the worker carries ${pkg}`).toContain(pkg);
       expect(
-        pageChunks.filter((f) => readFileSync(join(assets, f), 'utf8').includes(marker)),
-        `page chunks with ${what}`,
+        [...reachable].filter((f) => chunks.get(f)!.modules.includes(pkg)),
+        `page chunks with ${pkg}`,
       ).toEqual([]);
     }
   });

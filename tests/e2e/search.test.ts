@@ -2,35 +2,9 @@
 // then, queries in the page's language find the lectures about them (Chinese words and parts of words included),
 // results link to sections that exist, widget text is not indexed, and the keyboard alone can do all of it.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { axeViolations, openPage, useSite } from './harness.ts';
+import { axeViolations, openPage, searchFor as search, useSite } from './harness.ts';
 
 const site = useSite();
-
-interface Shown {
-  status: string;
-  pages: { title: string; href: string; sections: string[] }[];
-}
-
-/** Opens search with the header button, types `query` and waits for the answer to `query` (not an earlier one). */
-async function search(page: Page, query: string): Promise<Shown> {
-  if (!(await page.locator('#site-search[open]').count())) await page.click('[data-search-open]');
-  await page.waitForSelector('#site-search[data-ready]');
-  await page.fill('#site-search-input', query);
-  const shown = query.trim().replace(/\s+/g, ' ');
-  await page.waitForFunction((q) => {
-    const s = document.querySelector('[data-search-status]')?.textContent ?? '';
-    return s.includes(q) || s.includes(q.replace(/^"|"$/g, ''));
-  }, shown);
-  return page.evaluate(() => ({
-    status: document.querySelector('[data-search-status]')!.textContent ?? '',
-    pages: [...document.querySelectorAll('[data-search-results] > li')].map((li) => ({
-      title: li.querySelector('a.search-page')!.textContent ?? '',
-      href: li.querySelector<HTMLAnchorElement>('a.search-page')!.getAttribute('href') ?? '',
-      sections: [...li.querySelectorAll<HTMLAnchorElement>('ul a')].map((a) => a.getAttribute('href') ?? ''),
-    })),
-  }));
-}
 
 const CASES = [
   { locale: 'en', query: 'saddle', first: '/en/lectures/saddle-or-minimum/' },

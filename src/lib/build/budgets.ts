@@ -62,15 +62,16 @@ const toPath = (dist: string, file: string) =>
 /** `/_astro/x.js` (or `<base>_astro/x.js`) → `_astro/x.js`, the chunk graph's key. */
 const assetKey = (src: string, base: string) => (src.startsWith(base) ? src.slice(base.length) : src.replace(/^\//, ''));
 
-/** A chunk and everything it imports statically, transitively. */
-export function staticClosure(start: string[], chunks: Map<string, ChunkRecord>): Set<string> {
+/** A chunk and everything it imports statically (or, with `dynamic`, in any way), transitively. */
+export function staticClosure(start: string[], chunks: Map<string, ChunkRecord>, dynamic = false): Set<string> {
   const seen = new Set<string>();
   const stack = [...start];
   while (stack.length > 0) {
     const f = stack.pop()!;
     if (seen.has(f)) continue;
     seen.add(f);
-    stack.push(...(chunks.get(f)?.imports ?? []));
+    const c = chunks.get(f);
+    stack.push(...(c?.imports ?? []), ...(dynamic ? (c?.dynamicImports ?? []) : []));
   }
   return seen;
 }

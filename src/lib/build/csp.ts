@@ -42,18 +42,18 @@ export function inlineScriptHashes(html: string): string[] {
   return [...hashes];
 }
 
-/** The page with its policy as the first element after <meta charset>, ahead of every script it governs. */
+/**
+ * The page with its policy ahead of every script it governs: right after <meta charset>, else at the start of <head>.
+ * A page written without a head (a bare fragment) gets the tag first in the document, after any doctype and <html>,
+ * where the HTML parser opens the head implicitly.
+ */
 export function withCsp(html: string): string {
   if (html.includes('http-equiv="Content-Security-Policy"')) throw new Error('page already has a Content-Security-Policy');
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policyFor(inlineScriptHashes(html))}">`;
-  const charset = html.match(/<meta charset="[^"]*"\s*\/?>/i);
-  if (charset?.index !== undefined) {
-    const at = charset.index + charset[0].length;
-    return html.slice(0, at) + meta + html.slice(at);
-  }
-  const head = html.match(/<head[^>]*>/i);
-  if (head?.index === undefined) throw new Error('page has no <head> to put its Content-Security-Policy in');
-  const at = head.index + head[0].length;
+  const after = [/<meta charset="[^"]*"\s*\/?>/i, /<head\b[^>]*>/i, /<html\b[^>]*>/i, /<!doctype[^>]*>/i]
+    .map((re) => html.match(re))
+    .find((m) => m?.index !== undefined);
+  const at = after ? after.index! + after[0].length : 0;
   return html.slice(0, at) + meta + html.slice(at);
 }
 

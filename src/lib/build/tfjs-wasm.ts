@@ -5,9 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-import { WASM_BASE } from '../runtime/wasm-base.ts';
+import { WASM_BASE, WASM_DIR } from '../runtime/wasm-base.ts';
 
-export { WASM_BASE };
+export { WASM_BASE, WASM_DIR };
 export const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'] as const;
 
 export function wasmSourceDir(): string {
@@ -21,14 +21,16 @@ export default function tfjsWasm(): AstroIntegration {
     hooks: {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
-          const name = req.url?.startsWith(WASM_BASE) ? req.url.slice(WASM_BASE.length).split('?')[0] : undefined;
+          // Node does not know the base path (WASM_BASE is '/tfjs-wasm/' here), so match the folder wherever it sits.
+          const at = req.url?.indexOf(`/${WASM_DIR}`) ?? -1;
+          const name = at >= 0 ? req.url!.slice(at + WASM_DIR.length + 1).split('?')[0] : undefined;
           if (!name || !(WASM_FILES as readonly string[]).includes(name)) return next();
           res.setHeader('content-type', 'application/wasm');
           res.end(readFileSync(join(wasmSourceDir(), name)));
         });
       },
       'astro:build:done': ({ dir }) => {
-        const out = join(fileURLToPath(dir), WASM_BASE);
+        const out = join(fileURLToPath(dir), WASM_DIR);
         mkdirSync(out, { recursive: true });
         for (const name of WASM_FILES) copyFileSync(join(wasmSourceDir(), name), join(out, name));
       },

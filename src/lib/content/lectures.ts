@@ -1,5 +1,6 @@
 // Pairs lecture files across locales by slug, picks the text a locale shows, and orders the course.
 import { AUTHORED_LOCALES, fallbackOrder, isLocale, type AuthoredLocale, type Locale } from '../i18n/locales.ts';
+import { sitePath } from '../i18n/paths.ts';
 
 /** The part of a content entry these helpers need (Astro's entries fit it). */
 export interface LectureEntryLike {
@@ -79,5 +80,5 @@ export function courseOutline<E extends LectureEntryLike>(pairs: Map<string, Lec
 }
 
 export function lecturePath(locale: Locale, slug: string): string {
-  return `/${locale}/lectures/${slug}/`;
+  return sitePath(`${locale}/lectures/${slug}/`);
 }
