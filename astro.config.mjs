@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatexStrict from './src/lib/markdown/rehype-katex-strict.ts';
 import rehypeFocusableTables from './src/lib/markdown/rehype-focusable-tables.ts';
+import rehypeSections from './src/lib/markdown/rehype-sections.ts';
 import remarkWidgetProps from './src/lib/markdown/remark-widget-props.ts';
 import { WIDGET_PROPS } from './src/components/widgets/registry.ts';
 import saddleChecks from './src/lib/build/saddle-checks.ts';
@@ -28,7 +29,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath, [remarkWidgetProps, { widgets: WIDGET_PROPS }]],
-      rehypePlugins: [rehypeKatexStrict, rehypeFocusableTables],
+      rehypePlugins: [rehypeKatexStrict, rehypeFocusableTables, rehypeSections],
     }),
   },
   integrations: [

@@ -1,6 +1,7 @@
-// The performance figures of issues #3 and #9, each beside a baseline measured in the same run (entry: bench.ts).
+// The performance figures of issues #3, #9 and #10, each beside a baseline measured in the same run (entry: bench.ts).
 // Prints a table and writes bench-results/bench.json. `--full` runs the slow baselines in full (no scaling);
-// `--only reproductions` runs only the figures of the reproductions (bench-reproductions.ts).
+// `--only reproductions` runs only the figures of the reproductions (bench-reproductions.ts), `--only lighthouse`
+// only the Lighthouse table (bench-lighthouse.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../src/lib/autodiff/tf.ts';
@@ -14,6 +15,7 @@ import { makeXor } from '../src/lib/data/xor.ts';
 import { benchLinalg } from './bench-linalg.ts';
 import { benchTrainingStep } from './bench-train.ts';
 import { benchLiveDefaults, benchPaperSlices } from './bench-reproductions.ts';
+import { benchLighthouse } from './bench-lighthouse.ts';
 import { SURFACES } from '../src/lib/landscape/surfaces.ts';
 import { analyzePoint, descentPath } from '../src/lib/landscape/surface-analysis.ts';
 import { slice2d, taylorCurves, usefulRadius } from '../src/lib/landscape/taylor.ts';
@@ -21,7 +23,8 @@ import { dynamicsScene } from '../src/lib/landscape/saddle-dynamics.ts';
 
 const full = process.argv.includes('--full');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-if (only !== undefined && only !== 'reproductions') throw new Error(`--only expects "reproductions", got "${only ?? ''}"`);
+if (only !== undefined && only !== 'reproductions' && only !== 'lighthouse')
+  throw new Error(`--only expects "reproductions" or "lighthouse", got "${only ?? ''}"`);
 // npm scripts run from the project root.
 setWasmPaths(`${process.cwd()}/node_modules/@tensorflow/tfjs-backend-wasm/dist/`);
 
@@ -263,8 +266,13 @@ if (!only) {
 
 // 6. The reproductions: live defaults in Chromium, and paper-preset slices on every core against single runs.
 // (Their sweeps are float64 JavaScript; tfjs only counts tensors for the leak check, on the cpu backend.)
-await backend('cpu');
-figures.push(...(await benchLiveDefaults(log)), ...(await benchPaperSlices(log, new URL(import.meta.url))));
+if (only !== 'lighthouse') {
+  await backend('cpu');
+  figures.push(...(await benchLiveDefaults(log)), ...(await benchPaperSlices(log, new URL(import.meta.url))));
+}
+
+// 7. Lighthouse on every lecture page (issue #10), last and alone, so that nothing else loads the machine meanwhile.
+if (!only || only === 'lighthouse') figures.push(...(await benchLighthouse(log)));
 
 const fmt = (v: number, unit: string) =>
   unit === 'ms'

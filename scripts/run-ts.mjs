@@ -24,8 +24,9 @@ await build({
   // ES module builds first: tfjs's CommonJS builds register no gradients.
   mainFields: ['module', 'main'],
   sourcemap: 'inline',
-  // playwright-core finds its own files relative to itself: Node loads it from node_modules as it is.
-  external: ['playwright-core'],
+  // playwright-core and Lighthouse find their own files (locales, audits) relative to themselves: Node loads them
+  // from node_modules as they are.
+  external: ['playwright-core', 'lighthouse', 'chrome-launcher'],
   logLevel: 'warning',
   // Bundled CommonJS dependencies may call require() and read __dirname (tfjs's wasm loader does): give them both.
   banner: {
