@@ -1,8 +1,6 @@
-// A lecture's body as one <section class="lecture-section"> per h2 (and one for the text before the first h2), so
-// that the stylesheet can let the browser skip style, layout and paint of the sections off screen
-// (`content-visibility: auto`, lecture.css). A long lecture is mostly typeset math: rendering all of it before the
-// first screen cost a phone most of a second of blocked main thread. The sections carry no role or name, so they add
-// no landmarks; their text stays in the accessibility tree, in find-in-page and in search.
+// A lecture's body as one <section class="lecture-section"> per h2 (and one for the text before the first h2): the
+// unit a stylesheet can treat as a whole (lecture.css says why `content-visibility: auto` on them is not in use yet).
+// The sections carry no role or name, so they add no landmarks.
 import type { Element, Root, RootContent } from 'hast';
 
 /** Nodes that must stay at the top of an MDX module (its imports and exports). */
