@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatexStrict from './src/lib/markdown/rehype-katex-strict.ts';
 import rehypeFocusableTables from './src/lib/markdown/rehype-focusable-tables.ts';
 import rehypeSections from './src/lib/markdown/rehype-sections.ts';
+import rehypeMathPunctuation from './src/lib/markdown/rehype-math-punctuation.ts';
 import remarkWidgetProps from './src/lib/markdown/remark-widget-props.ts';
 import { WIDGET_PROPS } from './src/components/widgets/registry.ts';
 import saddleChecks from './src/lib/build/saddle-checks.ts';
@@ -29,7 +30,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath, [remarkWidgetProps, { widgets: WIDGET_PROPS }]],
-      rehypePlugins: [rehypeKatexStrict, rehypeFocusableTables, rehypeSections],
+      rehypePlugins: [rehypeKatexStrict, rehypeMathPunctuation, rehypeFocusableTables, rehypeSections],
     }),
   },
   integrations: [

@@ -1,4 +1,4 @@
-// `npm test`: makes sure Debian's Chromium is there, builds the site, then runs every test (unit, build, browser).
+// `npm test`: makes sure Debian's Chromium and a CJK font are there, builds the site, then runs every test (unit, build, browser).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -10,14 +10,18 @@ function run(cmd, args, opts = {}) {
   return r.status ?? 1;
 }
 
+// Without a CJK font headless Chromium draws every Chinese character as a box; the phone screenshots test for it.
+const cjkFont = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
 function ensureChromium() {
-  if (existsSync(chromium)) return;
-  console.log(`Chromium not found at ${chromium}: installing Debian's chromium package.`);
+  const missing = [...(existsSync(chromium) ? [] : ['chromium']), ...(existsSync(cjkFont) ? [] : ['fonts-noto-cjk'])];
+  if (!missing.length) return;
+  console.log(`Installing Debian's ${missing.join(' and ')} (not found on this machine).`);
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
   const apt = (...args) =>
     run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...args] : args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (apt('update') !== 0 || apt('install', '-y', 'chromium') !== 0 || !existsSync(chromium)) {
-    console.error('Could not install chromium. Install it with: apt-get update && apt-get install -y chromium');
+  if (apt('update') !== 0 || apt('install', '-y', ...missing) !== 0 || !existsSync(chromium) || !existsSync(cjkFont)) {
+    console.error(`Could not install ${missing.join(' and ')}. Install with: apt-get update && apt-get install -y chromium fonts-noto-cjk`);
     process.exit(1);
   }
 }

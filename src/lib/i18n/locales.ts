@@ -15,6 +15,9 @@ export const LANG_TAG: Record<Locale, string> = { en: 'en', 'zh-tw': 'zh-TW', 'z
 /** Each locale's name in its own script, for the language switch. */
 export const NATIVE_NAME: Record<Locale, string> = { en: 'English', 'zh-tw': '繁體中文', 'zh-cn': '简体中文' };
 
+/** A one-glance mark of each edition's script for the root chooser: Latin, Traditional (繁), Simplified (简). */
+export const SCRIPT_MARK: Record<Locale, string> = { en: 'A', 'zh-tw': '繁', 'zh-cn': '简' };
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }

@@ -53,6 +53,8 @@ export abstract class WidgetElement<Config extends { id: string }> extends HTMLE
       if (kind) void this.download(kind);
     });
     this.enableKeyboardCharts();
+    // The controls were on the page all along, inert, holding their place (widgets.css); now they work.
+    for (const el of this.querySelectorAll('[data-when="live"][inert]')) el.removeAttribute('inert');
     this.init();
     this.dataset.ready = 'true';
   }
