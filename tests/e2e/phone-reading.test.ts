@@ -79,6 +79,47 @@ describe('display math', () => {
   });
 });
 
+describe('widgets going live on a phone', () => {
+  // The page's figures are drawn at build time at one width and scaled to the column; the live ones are redrawn at
+  // the column's width, with height floors of their own. Nothing the reader is looking at may move when that happens.
+  const widgetPages = ['taylor-hessian', 'saddle-or-minimum', 'saddle-dynamics', 'deep-local-minima', 'deep-linear-networks']
+    .map((slug) => `/en/lectures/${slug}/`)
+    .concat('/zh-tw/lectures/deep-local-minima/');
+  const widgets = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('*')]
+        .filter((e) => e.localName.startsWith('saddle-'))
+        .map((e) => ({ tag: e.localName, height: e.offsetHeight, live: e.dataset.ready === 'true' })),
+    );
+
+  it.each(widgetPages)('%s: every widget keeps its height when its live chart replaces the built one', async (path) => {
+    const page = await open(path);
+    const before = await widgets(page);
+    expect(before.length).toBeGreaterThan(0);
+    for (let i = 0; i < before.length; i++) {
+      await page.evaluate(
+        (n) => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('saddle-'))[n]!.scrollIntoView(),
+        i,
+      );
+      // Live and redrawn: ready, and no chart of it is a scaled-down picture any more (each is drawn at its box's width).
+      await page.waitForFunction((n) => {
+        const el = [...document.querySelectorAll<HTMLElement>('*')].filter((e) => e.localName.startsWith('saddle-'))[n]!;
+        const charts = [...el.querySelectorAll<SVGSVGElement>('svg[width]')].filter((svg) => svg.clientWidth > 150);
+        return el.dataset.ready === 'true' && charts.every((svg) => Number(svg.getAttribute('width')) <= svg.clientWidth + 1);
+      }, i);
+    }
+    const after = await widgets(page);
+    const moved = before
+      .map((b, i) => ({ ...b, after: after[i]!.height }))
+      .filter((b) => !b.live && Math.abs(b.after - b.height) > 2)
+      .map((b) => `${b.tag}: ${b.height} → ${b.after} px`);
+    expect(moved).toEqual([]);
+    // At least one widget really was measured before it went live (the first may load at once, being near the top).
+    expect(before.filter((b) => !b.live).length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
 describe('the table of contents', () => {
   it.each(['en', 'zh-tw'])('folds into one line on a phone, opens, and takes the reader to the section (%s)', async (locale) => {
     const page = await open(`/${locale}/lectures/critical-points/`);

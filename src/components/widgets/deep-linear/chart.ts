@@ -42,48 +42,51 @@ export function dlChart({ document, summary, strings: s, width = 560 }: DlChartI
   const narrow = width < 480;
   const tolAt = edges.indexOf(summary.setting.gapTol);
   const ymax = Math.max(1, ...bars.map((b) => b.n));
-  return plot({
-    document,
-    width,
-    height: 70 + rows.length * (narrow ? 92 : 104),
-    marginLeft: 44,
-    marginRight: 12,
-    marginTop: 12,
-    marginBottom: 44,
-    style: CHART_STYLE,
-    fy: { domain: rows, label: null, padding: 0.18, axis: null },
-    x: {
-      domain: [-0.5, edges.length + 0.5],
-      ticks: edges.map((_, k) => k + 0.5),
-      // On a phone every other edge is labelled, so the labels never touch.
-      tickFormat: (v: number) => {
-        const k = Math.round(v - 0.5);
-        return narrow && k % 2 === 1 && k !== edges.length - 1 ? '' : edgeLabel(edges[k]!);
+  return plot(
+    {
+      document,
+      width,
+      height: 70 + rows.length * (narrow ? 92 : 104),
+      marginLeft: 44,
+      marginRight: 12,
+      marginTop: 12,
+      marginBottom: 44,
+      style: CHART_STYLE,
+      fy: { domain: rows, label: null, padding: 0.18, axis: null },
+      x: {
+        domain: [-0.5, edges.length + 0.5],
+        ticks: edges.map((_, k) => k + 0.5),
+        // On a phone every other edge is labelled, so the labels never touch.
+        tickFormat: (v: number) => {
+          const k = Math.round(v - 0.5);
+          return narrow && k % 2 === 1 && k !== edges.length - 1 ? '' : edgeLabel(edges[k]!);
+        },
+        label: s[`${P}axisGap`]!,
+        labelAnchor: 'center',
+        labelArrow: 'none',
       },
-      label: s[`${P}axisGap`]!,
-      labelAnchor: 'center',
-      labelArrow: 'none',
+      y: { domain: [0, ymax], nice: true, ticks: 3, label: s[`${P}axisRuns`]!, labelAnchor: 'center', labelArrow: 'none', grid: true },
+      color: { domain: ['linear', 'relu'], range: [DL_COLORS.linear, DL_COLORS.relu] },
+      marks: [
+        Plot.frame({ strokeOpacity: 0.2 }),
+        ...(tolAt >= 0 ? [Plot.ruleX([tolAt + 0.5], { stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '4 3' })] : []),
+        Plot.rectY(
+          bars.filter((b) => b.n > 0),
+          { fy: 'depth', x1: 'x1', x2: 'x2', y: 'n', fill: 'activation' },
+        ),
+        Plot.text(rows, {
+          fy: (r: string) => r,
+          frameAnchor: 'top-left',
+          dx: 4,
+          dy: 3,
+          text: (r: string) => r,
+          fontSize: 11,
+          fontWeight: 600,
+        }),
+      ],
     },
-    y: { domain: [0, ymax], nice: true, ticks: 3, label: s[`${P}axisRuns`]!, labelAnchor: 'center', labelArrow: 'none', grid: true },
-    color: { domain: ['linear', 'relu'], range: [DL_COLORS.linear, DL_COLORS.relu] },
-    marks: [
-      Plot.frame({ strokeOpacity: 0.2 }),
-      ...(tolAt >= 0 ? [Plot.ruleX([tolAt + 0.5], { stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '4 3' })] : []),
-      Plot.rectY(
-        bars.filter((b) => b.n > 0),
-        { fy: 'depth', x1: 'x1', x2: 'x2', y: 'n', fill: 'activation' },
-      ),
-      Plot.text(rows, {
-        fy: (r: string) => r,
-        frameAnchor: 'top-left',
-        dx: 4,
-        dy: 3,
-        text: (r: string) => r,
-        fontSize: 11,
-        fontWeight: 600,
-      }),
-    ],
-  }) as unknown as SVGSVGElement;
+    { minHeight: 70 + rows.length * 92 },
+  ) as unknown as SVGSVGElement;
 }
 
 /** What the chart shows, for screen readers. */

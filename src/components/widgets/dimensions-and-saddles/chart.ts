@@ -130,24 +130,27 @@ export function sliceCurveChart({ document, scene, labels, width = 420 }: SliceC
     bottom = Math.min(0.5 * lo * R * R, -1e-9);
   const pad = 0.06 * (top - bottom);
   const color = scene.verdict === 'maximum' ? DIMS_COLORS.asymptote : scene.verdict === 'flat' ? 'currentColor' : DIMS_COLORS.slice;
-  return plot({
-    document,
-    width,
-    // Not flatter than 210 px when drawn at a narrow box's width, so the y axis keeps a few ticks.
-    height: Math.round(Math.max(210, width * 0.6)),
-    marginLeft: 52,
-    marginBottom: 40,
-    x: { domain: [-R, R], label: labels.x, labelAnchor: 'center', labelArrow: 'none' },
-    y: { domain: [bottom - pad, top + pad], label: labels.y, labelAnchor: 'center', labelArrow: 'none', grid: true },
-    style: CHART_STYLE,
-    marks: [
-      Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
-      Plot.line(up, { x: 't', y: 'loss', stroke: 'currentColor', strokeOpacity: 0.45, strokeWidth: 1.4, strokeDasharray: '5 3' }),
-      Plot.line(down, { x: 't', y: 'loss', stroke: 'currentColor', strokeOpacity: 0.45, strokeWidth: 1.4, strokeDasharray: '2 3' }),
-      Plot.line(scene.curve, { x: 't', y: 'loss', stroke: color, strokeWidth: 3 }),
-      Plot.dot([{ t: 0, loss: 0 }], { x: 't', y: 'loss', r: 4.5, fill: color, stroke: 'currentColor' }),
-    ],
-  }) as unknown as SVGSVGElement;
+  return plot(
+    {
+      document,
+      width,
+      // Not flatter than 210 px when drawn at a narrow box's width, so the y axis keeps a few ticks.
+      height: Math.round(Math.max(210, width * 0.6)),
+      marginLeft: 52,
+      marginBottom: 40,
+      x: { domain: [-R, R], label: labels.x, labelAnchor: 'center', labelArrow: 'none' },
+      y: { domain: [bottom - pad, top + pad], label: labels.y, labelAnchor: 'center', labelArrow: 'none', grid: true },
+      style: CHART_STYLE,
+      marks: [
+        Plot.ruleY([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
+        Plot.line(up, { x: 't', y: 'loss', stroke: 'currentColor', strokeOpacity: 0.45, strokeWidth: 1.4, strokeDasharray: '5 3' }),
+        Plot.line(down, { x: 't', y: 'loss', stroke: 'currentColor', strokeOpacity: 0.45, strokeWidth: 1.4, strokeDasharray: '2 3' }),
+        Plot.line(scene.curve, { x: 't', y: 'loss', stroke: color, strokeWidth: 3 }),
+        Plot.dot([{ t: 0, loss: 0 }], { x: 't', y: 'loss', r: 4.5, fill: color, stroke: 'currentColor' }),
+      ],
+    },
+    { minHeight: 210 },
+  ) as unknown as SVGSVGElement;
 }
 
 export interface GoeChartInput {
@@ -171,49 +174,52 @@ export function goeChart({ document, stats, maxN, labels, width = 560 }: GoeChar
   const step = Math.max(1, Math.ceil(maxN / 10));
   const decades = Array.from({ length: -Math.log10(yMin) + 1 }, (_, i) => 10 ** -i);
   const every = Math.max(1, Math.ceil(decades.length / 7));
-  return plot({
-    document,
-    width,
-    // Not flatter than 250 px on a phone, so the decades of the log axis stay apart.
-    height: Math.round(Math.max(250, width * 0.62)),
-    marginLeft: 56,
-    marginBottom: 40,
-    marginRight: 12,
-    x: {
-      domain: [0.5, maxN + 0.5],
-      label: labels.x,
-      labelAnchor: 'center',
-      labelArrow: 'none',
-      ticks: Array.from({ length: maxN }, (_, i) => i + 1).filter((v) => (v - 1) % step === 0),
-      tickFormat: 'd',
+  return plot(
+    {
+      document,
+      width,
+      // Not flatter than 250 px on a phone, so the decades of the log axis stay apart.
+      height: Math.round(Math.max(250, width * 0.62)),
+      marginLeft: 56,
+      marginBottom: 40,
+      marginRight: 12,
+      x: {
+        domain: [0.5, maxN + 0.5],
+        label: labels.x,
+        labelAnchor: 'center',
+        labelArrow: 'none',
+        ticks: Array.from({ length: maxN }, (_, i) => i + 1).filter((v) => (v - 1) % step === 0),
+        tickFormat: 'd',
+      },
+      y: {
+        type: 'log',
+        domain: [yMin, 1],
+        label: labels.y,
+        labelAnchor: 'center',
+        labelArrow: 'none',
+        grid: true,
+        ticks: decades.filter((_, i) => i % every === 0),
+        // 10⁻² rather than 1e−2: only the decades are ticked.
+        tickFormat: powerOfTen,
+      },
+      style: CHART_STYLE,
+      marks: [
+        Plot.line(ref, { x: 'n', y: 'p', stroke: DIMS_COLORS.asymptote, strokeWidth: 2, strokeDasharray: '6 4' }),
+        Plot.ruleX(found, { x: 'n', y1: 'lower', y2: 'upper', stroke: DIMS_COLORS.measured, strokeWidth: 1.6 }),
+        Plot.dot(found, { x: 'n', y: 'fraction', r: 3.6, fill: DIMS_COLORS.measured }),
+        Plot.arrow(zeros, {
+          x1: 'n',
+          x2: 'n',
+          y1: 'upper',
+          y2: (s: GoeStats) => s.upper / 4,
+          stroke: DIMS_COLORS.zero,
+          strokeWidth: 2,
+          headLength: 7,
+        }),
+        Plot.dot(zeros, { x: 'n', y: 'upper', symbol: 'square', r: 3, fill: DIMS_COLORS.zero }),
+        Plot.dot(exact, { x: 'n', y: 'p', symbol: 'times', r: 6, stroke: DIMS_COLORS.exact, strokeWidth: 2.2 }),
+      ],
     },
-    y: {
-      type: 'log',
-      domain: [yMin, 1],
-      label: labels.y,
-      labelAnchor: 'center',
-      labelArrow: 'none',
-      grid: true,
-      ticks: decades.filter((_, i) => i % every === 0),
-      // 10⁻² rather than 1e−2: only the decades are ticked.
-      tickFormat: powerOfTen,
-    },
-    style: CHART_STYLE,
-    marks: [
-      Plot.line(ref, { x: 'n', y: 'p', stroke: DIMS_COLORS.asymptote, strokeWidth: 2, strokeDasharray: '6 4' }),
-      Plot.ruleX(found, { x: 'n', y1: 'lower', y2: 'upper', stroke: DIMS_COLORS.measured, strokeWidth: 1.6 }),
-      Plot.dot(found, { x: 'n', y: 'fraction', r: 3.6, fill: DIMS_COLORS.measured }),
-      Plot.arrow(zeros, {
-        x1: 'n',
-        x2: 'n',
-        y1: 'upper',
-        y2: (s: GoeStats) => s.upper / 4,
-        stroke: DIMS_COLORS.zero,
-        strokeWidth: 2,
-        headLength: 7,
-      }),
-      Plot.dot(zeros, { x: 'n', y: 'upper', symbol: 'square', r: 3, fill: DIMS_COLORS.zero }),
-      Plot.dot(exact, { x: 'n', y: 'p', symbol: 'times', r: 6, stroke: DIMS_COLORS.exact, strokeWidth: 2.2 }),
-    ],
-  }) as unknown as SVGSVGElement;
+    { minHeight: 250 },
+  ) as unknown as SVGSVGElement;
 }

@@ -23,33 +23,36 @@ export function mrChart({ document, summary, strings: s, width = 560 }: MrChartI
   const hi = losses.length ? Math.max(...losses) : 1e-2;
   const y0 = 10 ** Math.floor(Math.log10(lo));
   const y1 = 10 ** Math.ceil(Math.log10(hi) + 1e-9);
-  return plot({
-    document,
-    width,
-    height: Math.round(Math.min(340, Math.max(240, width * 0.6))),
-    marginLeft: 52,
-    marginRight: 14,
-    marginTop: 14,
-    marginBottom: 42,
-    style: CHART_STYLE,
-    x: { domain: [0, 1], ticks: 5, label: s[`${P}axisRatio`]!, labelAnchor: 'center', labelArrow: 'none', grid: true },
-    y: {
-      type: 'log',
-      domain: [y0, y1],
-      tickFormat: logTick,
-      label: s[`${P}axisLoss`]!,
-      labelAnchor: 'center',
-      labelArrow: 'none',
-      grid: true,
+  return plot(
+    {
+      document,
+      width,
+      height: Math.round(Math.min(340, Math.max(240, width * 0.6))),
+      marginLeft: 52,
+      marginRight: 14,
+      marginTop: 14,
+      marginBottom: 42,
+      style: CHART_STYLE,
+      x: { domain: [0, 1], ticks: 5, label: s[`${P}axisRatio`]!, labelAnchor: 'center', labelArrow: 'none', grid: true },
+      y: {
+        type: 'log',
+        domain: [y0, y1],
+        tickFormat: logTick,
+        label: s[`${P}axisLoss`]!,
+        labelAnchor: 'center',
+        labelArrow: 'none',
+        grid: true,
+      },
+      marks: [
+        Plot.frame({ strokeOpacity: 0.2 }),
+        Plot.ruleX([summary.setting.hwRatio], { stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '4 3' }),
+        Plot.link(points, { x1: 'ratio', x2: 'ratioZero', y1: 'loss', y2: 'loss', stroke: 'currentColor', strokeOpacity: 0.18 }),
+        Plot.dot(points, { x: 'ratioZero', y: 'loss', r: 3.2, stroke: MR_COLORS.zero, strokeWidth: 1.3 }),
+        Plot.dot(points, { x: 'ratio', y: 'loss', r: 2.8, fill: MR_COLORS.tau, fillOpacity: 0.85 }),
+      ],
     },
-    marks: [
-      Plot.frame({ strokeOpacity: 0.2 }),
-      Plot.ruleX([summary.setting.hwRatio], { stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '4 3' }),
-      Plot.link(points, { x1: 'ratio', x2: 'ratioZero', y1: 'loss', y2: 'loss', stroke: 'currentColor', strokeOpacity: 0.18 }),
-      Plot.dot(points, { x: 'ratioZero', y: 'loss', r: 3.2, stroke: MR_COLORS.zero, strokeWidth: 1.3 }),
-      Plot.dot(points, { x: 'ratio', y: 'loss', r: 2.8, fill: MR_COLORS.tau, fillOpacity: 0.85 }),
-    ],
-  }) as unknown as SVGSVGElement;
+    { minHeight: 240 },
+  ) as unknown as SVGSVGElement;
 }
 
 /** What the chart shows, for screen readers. */

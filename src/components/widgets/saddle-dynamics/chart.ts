@@ -149,22 +149,25 @@ export function escapeChart({ document, rows, labels, width = 560 }: EscapeChart
     marks.push(Plot.line(data, { x, y, stroke: color, strokeWidth: 2 }));
     marks.push(Plot.dot(data, { x, y, fill: color, symbol, r: 3.5 }));
   }
-  return plot({
-    document,
-    width,
-    height: Math.round(Math.max(220, width * 0.62)),
-    marginLeft: 52,
-    marginBottom: 46,
-    x: {
-      type: 'log',
-      label: labels.x,
-      labelAnchor: 'center',
-      labelArrow: 'none',
-      tickFormat: powerOfTen,
-      ticks: powers.filter((_, i) => (powers.length - 1 - i) % step === 0),
+  return plot(
+    {
+      document,
+      width,
+      height: Math.round(Math.max(220, width * 0.62)),
+      marginLeft: 52,
+      marginBottom: 46,
+      x: {
+        type: 'log',
+        label: labels.x,
+        labelAnchor: 'center',
+        labelArrow: 'none',
+        tickFormat: powerOfTen,
+        ticks: powers.filter((_, i) => (powers.length - 1 - i) % step === 0),
+      },
+      y: { label: labels.y, labelAnchor: 'center', labelArrow: 'none', grid: true, zero: true, ticks: 5, tickFormat: linearTick(0) },
+      style: CHART_STYLE,
+      marks,
     },
-    y: { label: labels.y, labelAnchor: 'center', labelArrow: 'none', grid: true, zero: true, ticks: 5, tickFormat: linearTick(0) },
-    style: CHART_STYLE,
-    marks,
-  }) as unknown as SVGSVGElement;
+    { minHeight: 220 },
+  ) as unknown as SVGSVGElement;
 }

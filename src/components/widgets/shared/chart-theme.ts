@@ -8,8 +8,9 @@ import * as Plot from '@observablehq/plot';
  * (role="img" with a label, or a table of the same numbers). So the name moves here, once, to data-mark, where code
  * and tests still find a mark by it (`g[data-mark="dot"]`).
  */
-export function plot(options: Plot.PlotOptions): ReturnType<typeof Plot.plot> {
+export function plot(options: Plot.PlotOptions, { minHeight }: { minHeight?: number } = {}): ReturnType<typeof Plot.plot> {
   const chart = Plot.plot(options);
+  if (minHeight !== undefined) reserveHeight(chart, minHeight);
   for (const g of chart.querySelectorAll('[aria-label]:not(svg), [aria-description]:not(svg)')) {
     if (g.hasAttribute('role')) continue;
     const name = g.getAttribute('aria-label');
@@ -18,6 +19,19 @@ export function plot(options: Plot.PlotOptions): ReturnType<typeof Plot.plot> {
     g.removeAttribute('aria-description');
   }
   return chart;
+}
+
+/**
+ * The build-time figure is drawn at one width and scaled to its box, so on a phone it comes out flatter than the live
+ * chart drawn there later (whose height has a floor, or does not follow the width at all). A CSS min-height of that
+ * floor keeps the figure's box as tall as the live chart will be: the picture sits centred in it (SVG's default
+ * preserveAspectRatio) and nothing below moves when the widget goes live.
+ */
+function reserveHeight(chart: Element, minHeight: number): void {
+  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector(':scope > svg:last-of-type');
+  if (!svg) return;
+  const style = svg.getAttribute('style') ?? '';
+  svg.setAttribute('style', `${style}${style && !style.trimEnd().endsWith(';') ? ';' : ''}min-height:${Math.round(minHeight)}px`);
 }
 
 /** Plot's `style` for every chart: text inherits the page's colour; 12 px at the width the chart is drawn at. */

@@ -17,8 +17,10 @@ export interface TaylorChartInput {
   height?: number;
 }
 
-/** The chart's height at a width: 340 at 640 px, never under 260 so a phone still shows the curves apart. */
-export const chartHeight = (width: number): number => Math.round(Math.max(260, (width * 340) / 640));
+/** The least height: a phone still shows the curves apart. */
+const TAYLOR_MIN_HEIGHT = 260;
+/** The chart's height at a width: 340 at 640 px, never under TAYLOR_MIN_HEIGHT. */
+export const chartHeight = (width: number): number => Math.round(Math.max(TAYLOR_MIN_HEIGHT, (width * 340) / 640));
 
 /** Okabe–Ito colours: apart for colour-blind readers and legible on light and dark pages. */
 export const TAYLOR_COLORS = { first: '#e69f00', second: '#0072b2', gap: '#d55e00', band: '#009e73' } as const;
@@ -44,31 +46,34 @@ export function taylorChart({
   const r = Math.max(Math.abs(curves[0]!.s), Math.abs(curves.at(-1)!.s));
   const line = (key: Key, stroke: string, extra: Record<string, unknown> = {}) =>
     Plot.line(curves, { x: 's', y: key, stroke, strokeWidth: 2.5, clip: true, ...extra });
-  return plot({
-    document,
-    width,
-    height,
-    marginLeft: 48,
-    marginBottom: 40,
-    x: { domain: [-r, r], label: xLabel, labelAnchor: 'center', labelArrow: 'none', tickFormat: linearTick(2) },
-    y: { domain: [yMin - pad, yMax + pad], label: yLabel, labelArrow: 'none', grid: true, tickFormat: linearTick(2) },
-    style: CHART_STYLE,
-    marks: [
-      Plot.rectX([useful], {
-        x1: (u: UsefulRadius) => -u.minus,
-        x2: (u: UsefulRadius) => u.plus,
-        fill: TAYLOR_COLORS.band,
-        fillOpacity: 0.13,
-      }),
-      Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.35 }),
-      line('first', TAYLOR_COLORS.first, { strokeDasharray: '6 4' }),
-      line('second', TAYLOR_COLORS.second, { strokeDasharray: '2 3', strokeWidth: 3 }),
-      line('truth', 'currentColor'),
-      Plot.ruleX([current], { x: 's', stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '1 3' }),
-      Plot.link([current], { x1: 's', x2: 's', y1: 'truth', y2: 'second', stroke: TAYLOR_COLORS.gap, strokeWidth: 4, clip: true }),
-      Plot.dot([current], { x: 's', y: 'first', r: 4.5, fill: TAYLOR_COLORS.first, stroke: 'white', clip: true }),
-      Plot.dot([current], { x: 's', y: 'second', r: 4.5, fill: TAYLOR_COLORS.second, stroke: 'white', clip: true }),
-      Plot.dot([current], { x: 's', y: 'truth', r: 5.5, fill: 'currentColor', stroke: 'white', clip: true }),
-    ],
-  }) as unknown as SVGSVGElement;
+  return plot(
+    {
+      document,
+      width,
+      height,
+      marginLeft: 48,
+      marginBottom: 40,
+      x: { domain: [-r, r], label: xLabel, labelAnchor: 'center', labelArrow: 'none', tickFormat: linearTick(2) },
+      y: { domain: [yMin - pad, yMax + pad], label: yLabel, labelArrow: 'none', grid: true, tickFormat: linearTick(2) },
+      style: CHART_STYLE,
+      marks: [
+        Plot.rectX([useful], {
+          x1: (u: UsefulRadius) => -u.minus,
+          x2: (u: UsefulRadius) => u.plus,
+          fill: TAYLOR_COLORS.band,
+          fillOpacity: 0.13,
+        }),
+        Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.35 }),
+        line('first', TAYLOR_COLORS.first, { strokeDasharray: '6 4' }),
+        line('second', TAYLOR_COLORS.second, { strokeDasharray: '2 3', strokeWidth: 3 }),
+        line('truth', 'currentColor'),
+        Plot.ruleX([current], { x: 's', stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '1 3' }),
+        Plot.link([current], { x1: 's', x2: 's', y1: 'truth', y2: 'second', stroke: TAYLOR_COLORS.gap, strokeWidth: 4, clip: true }),
+        Plot.dot([current], { x: 's', y: 'first', r: 4.5, fill: TAYLOR_COLORS.first, stroke: 'white', clip: true }),
+        Plot.dot([current], { x: 's', y: 'second', r: 4.5, fill: TAYLOR_COLORS.second, stroke: 'white', clip: true }),
+        Plot.dot([current], { x: 's', y: 'truth', r: 5.5, fill: 'currentColor', stroke: 'white', clip: true }),
+      ],
+    },
+    { minHeight: TAYLOR_MIN_HEIGHT },
+  ) as unknown as SVGSVGElement;
 }

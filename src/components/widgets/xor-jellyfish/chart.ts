@@ -39,44 +39,47 @@ export function xjChart({ document, summary, strings: s, width = 560 }: XjChartI
   const ours = data.filter((d) => d.rate !== null);
   const rows = [...new Set(data.map((d) => d.row))];
   const cols = [...new Set(data.map((d) => d.col))];
-  return plot({
-    document,
-    width,
-    height: 110 + rows.length * 120,
-    marginLeft: 44,
-    marginRight: 12,
-    marginTop: 28,
-    marginBottom: 40,
-    style: CHART_STYLE,
-    fx: { domain: cols, label: null, padding: 0.12 },
-    fy: { domain: rows, label: null, padding: 0.22, axis: null },
-    x: {
-      domain: [1.6, 7.4],
-      ticks: [2, 3, 4, 5, 6, 7],
-      tickFormat: 'd',
-      label: s[`${P}axisH`]!,
-      labelAnchor: 'center',
-      labelArrow: 'none',
+  return plot(
+    {
+      document,
+      width,
+      height: 110 + rows.length * 120,
+      marginLeft: 44,
+      marginRight: 12,
+      marginTop: 28,
+      marginBottom: 40,
+      style: CHART_STYLE,
+      fx: { domain: cols, label: null, padding: 0.12 },
+      fy: { domain: rows, label: null, padding: 0.22, axis: null },
+      x: {
+        domain: [1.6, 7.4],
+        ticks: [2, 3, 4, 5, 6, 7],
+        tickFormat: 'd',
+        label: s[`${P}axisH`]!,
+        labelAnchor: 'center',
+        labelArrow: 'none',
+      },
+      y: { domain: [0, 100], ticks: [0, 50, 100], label: s[`${P}axisRate`]!, labelAnchor: 'center', labelArrow: 'none', grid: true },
+      marks: [
+        Plot.frame({ strokeOpacity: 0.2 }),
+        Plot.text(rows, {
+          fy: (r: string) => r,
+          frameAnchor: 'top-left',
+          dx: 4,
+          dy: 3,
+          text: (r: string) => r,
+          fontSize: 11,
+          fontWeight: 600,
+        }),
+        Plot.line(data, { fx: 'col', fy: 'row', x: 'h', y: 'paper', stroke: XJ_COLORS.paper, strokeOpacity: 0.7, strokeDasharray: '4 3' }),
+        Plot.dot(data, { fx: 'col', fy: 'row', x: 'h', y: 'paper', r: 3.5, stroke: XJ_COLORS.paper, fill: 'none', strokeWidth: 1.4 }),
+        Plot.ruleX(ours, { fx: 'col', fy: 'row', x: 'h', y1: 'lower', y2: 'upper', stroke: XJ_COLORS.ours, strokeWidth: 1.6 }),
+        Plot.line(ours, { fx: 'col', fy: 'row', x: 'h', y: 'rate', stroke: XJ_COLORS.ours, strokeWidth: 2 }),
+        Plot.dot(ours, { fx: 'col', fy: 'row', x: 'h', y: 'rate', r: 3.5, fill: XJ_COLORS.ours }),
+      ],
     },
-    y: { domain: [0, 100], ticks: [0, 50, 100], label: s[`${P}axisRate`]!, labelAnchor: 'center', labelArrow: 'none', grid: true },
-    marks: [
-      Plot.frame({ strokeOpacity: 0.2 }),
-      Plot.text(rows, {
-        fy: (r: string) => r,
-        frameAnchor: 'top-left',
-        dx: 4,
-        dy: 3,
-        text: (r: string) => r,
-        fontSize: 11,
-        fontWeight: 600,
-      }),
-      Plot.line(data, { fx: 'col', fy: 'row', x: 'h', y: 'paper', stroke: XJ_COLORS.paper, strokeOpacity: 0.7, strokeDasharray: '4 3' }),
-      Plot.dot(data, { fx: 'col', fy: 'row', x: 'h', y: 'paper', r: 3.5, stroke: XJ_COLORS.paper, fill: 'none', strokeWidth: 1.4 }),
-      Plot.ruleX(ours, { fx: 'col', fy: 'row', x: 'h', y1: 'lower', y2: 'upper', stroke: XJ_COLORS.ours, strokeWidth: 1.6 }),
-      Plot.line(ours, { fx: 'col', fy: 'row', x: 'h', y: 'rate', stroke: XJ_COLORS.ours, strokeWidth: 2 }),
-      Plot.dot(ours, { fx: 'col', fy: 'row', x: 'h', y: 'rate', r: 3.5, fill: XJ_COLORS.ours }),
-    ],
-  }) as unknown as SVGSVGElement;
+    { minHeight: 110 + rows.length * 120 },
+  ) as unknown as SVGSVGElement;
 }
 
 /** What the chart shows, for screen readers. */
