@@ -102,6 +102,47 @@ describe('the built site', () => {
       for (const id of targets) expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
       await page.close();
     });
+
+    it('asks in its head for exactly the KaTeX fonts its math then draws with', async () => {
+      const page = await context.newPage();
+      const fontRequests: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'font') fontRequests.push(r.url());
+      });
+      await page.goto(server.origin + path, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      const { used, preloaded } = await page.evaluate(() => {
+        // A face's file name in katex/dist/fonts, from its family, weight and style: KaTeX_Main 700 italic → Main-BoldItalic.
+        const fileOf = (family: string, weight: string, style: string) => {
+          const variant = `${Number(weight) >= 600 ? 'Bold' : ''}${style === 'italic' ? 'Italic' : ''}`;
+          return `${family.replace(/^"?KaTeX_|"$/g, '')}-${variant || 'Regular'}`;
+        };
+        const inlined = new Set<string>();
+        for (const sheet of document.styleSheets)
+          for (const rule of sheet.cssRules)
+            if (rule instanceof CSSFontFaceRule && rule.style.getPropertyValue('src').includes('data:'))
+              inlined.add(
+                fileOf(
+                  rule.style.getPropertyValue('font-family'),
+                  rule.style.getPropertyValue('font-weight'),
+                  rule.style.getPropertyValue('font-style'),
+                ),
+              );
+        const used = [...document.fonts]
+          .filter((f) => f.status === 'loaded' && f.family.includes('KaTeX_'))
+          .map((f) => fileOf(f.family, f.weight, f.style))
+          .filter((name) => !inlined.has(name));
+        const preloaded = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')].map(
+          (l) => /KaTeX_([A-Za-z0-9]+-[A-Za-z]+)\./.exec(l.href)?.[1] ?? l.href,
+        );
+        return { used: [...new Set(used)].sort(), preloaded: preloaded.sort() };
+      });
+      expect(used.length, 'the page draws its math in KaTeX fonts').toBeGreaterThan(0);
+      expect(preloaded).toEqual(used);
+      // Each font file came over the network once: the preload's response is the one the font face used.
+      expect(fontRequests.length).toBe(new Set(fontRequests).size);
+      await page.close();
+    });
   });
 
   describe.each(pages.filter((p) => p !== '/'))('%s', (path) => {
