@@ -84,9 +84,14 @@ describe.each(['en', 'zh-tw', 'zh-cn'])('TaylorApproximation (%s)', (locale) => 
     expect(await page.inputValue(`${ONE} input[name=s]`)).toBe('1');
     expect(await cell(page, ONE, 'row-s')).toBe('1.0000');
     expect(await status.getAttribute('data-kind')).toBe('error');
-    // The notice names the range (with a true minus) and the value used, then the status describes s = 1.
+    // The notice names the range (with a true minus) and the value used; the verdict under the legend, not the
+    // status line again, says how good the quadratic is at s = 1, and a screen reader hears both.
     expect(await status.innerText()).toContain('−1');
-    expect(await status.innerText()).toContain('s = 1.00');
+    expect(await status.innerText()).not.toContain('s = 1.00');
+    expect(await page.locator(`${ONE} .widget-taylor-verdict`).innerText()).toContain('s = 1.00');
+    const spoken = await page.locator(`${ONE} .widget-live`).innerText();
+    expect(spoken).toContain('−1');
+    expect(spoken).toContain('s = 1.00');
     await page.fill(`${ONE} input[name=s]`, '');
     await page.press(`${ONE} input[name=s]`, 'Enter');
     expect(await page.inputValue(`${ONE} input[name=s]`)).toBe('1');
@@ -145,9 +150,11 @@ describe('TaylorApproximation state and robustness', () => {
     expect(await cell(page, TWO, 'row-second')).toBe('1.2500');
     await live(page, ONE);
     expect(await cell(page, ONE, 'row-s')).toBe('1.0000');
-    // The link's s = 7 is explained, and the status goes on to describe the state it led to.
+    // The link's s = 7 is explained in the status line (and read out), and the verdict describes the state it led to.
     expect(await page.locator(`${ONE} .widget-status`).getAttribute('data-kind')).toBe('error');
-    expect(await page.locator(`${ONE} .widget-status`).innerText()).toMatch(/Distance s must be between −1 and 1; using 1\. At s = 1\.00 /);
+    expect(await page.locator(`${ONE} .widget-status`).innerText()).toMatch(/^Distance s must be between −1 and 1; using 1\.$/);
+    expect(await page.locator(`${ONE} .widget-taylor-verdict`).innerText()).toMatch(/^At s = 1\.00 /);
+    expect(await page.locator(`${ONE} .widget-live`).innerText()).toContain('Distance s must be between −1 and 1; using 1.');
     await page.close();
   });
 

@@ -127,16 +127,17 @@ export abstract class WidgetElement<Config extends { id: string }> extends HTMLE
 
   /**
    * Shows a message in the status line and, unless `speak` is false, reads it out through the live region
-   * (a widget that updates its status many times a second speaks only now and then).
+   * (a widget that updates its status many times a second speaks only now and then). `spoken`, when given, is what
+   * the live region reads instead: the message plus what the widget shows elsewhere on screen.
    */
-  protected announce(message: string, kind: 'info' | 'error' = 'info', speak = true): void {
+  protected announce(message: string, kind: 'info' | 'error' = 'info', speak = true, spoken = message): void {
     const status = this.querySelector<HTMLElement>('.widget-status');
     if (status) {
       status.textContent = message;
       status.dataset.kind = kind;
     }
     const live = this.querySelector<HTMLElement>('.widget-live');
-    if (speak && live) live.textContent = message;
+    if (speak && live) live.textContent = spoken;
   }
 
   /**

@@ -83,7 +83,8 @@ class TaylorApproximationElement extends WidgetElement<TaylorApproximationProps>
     this.state = { ...this.state, ...change };
     this.render();
     const angle = this.is2d ? this.state.angle : undefined;
-    this.announce(statusText(this.strings, { angle }, this.current, this.useful, notice), notice ? 'error' : 'info', speak);
+    const status = statusText(this.strings, { angle }, this.current, this.useful, notice);
+    this.announce(status.shown, notice ? 'error' : 'info', speak, status.spoken);
   }
 
   /** The line and its useful radius change only with the direction; the slider just moves along it. */

@@ -43,8 +43,9 @@ export function verdictText(s: Strings, v: TaylorValues, r: UsefulRadius): strin
 
 /**
  * The status line, recomputed from the state after every change: what was adjusted in the value just given (if
- * anything), then in 2-D the direction, then whether the quadratic is still useful at s. No message outlives the
- * state it was about.
+ * anything), then in 2-D the direction. No message outlives the state it was about. Whether the quadratic is still
+ * useful at s is the verdict under the legend (verdictText), so the line does not repeat it on screen; `spoken` is
+ * what a screen reader hears, the line and the verdict together.
  */
 export function statusText(
   s: Strings,
@@ -52,8 +53,8 @@ export function statusText(
   v: TaylorValues,
   r: UsefulRadius,
   notice: string | null = null,
-): string {
+): { shown: string; spoken: string } {
   const direction =
     state.angle === undefined ? '' : fill(s['widget.taylor-approximation.direction']!, { angle: String(Number(state.angle.toFixed(2))) });
-  return sentences([notice ?? '', direction, verdictText(s, v, r)]);
+  return { shown: sentences([notice ?? '', direction]), spoken: sentences([notice ?? '', direction, verdictText(s, v, r)]) };
 }
