@@ -62,21 +62,28 @@ describe('TaylorApproximation status', () => {
   it('describes the state it is given, with a notice first only when there is one', () => {
     const [v, r] = at(90, 1);
     // Along w₂ through the origin the loss is constant 1: the quadratic is exact, so useful at s = 1.
-    expect(statusText(en, { angle: 90 }, v, r)).toBe(
-      'Direction d at 90° from the w₁ axis. At s = 1.00 the second-order approximation is within 0.050 of the true loss.',
-    );
-    expect(statusText(en, { angle: 90 }, v, r, 'Direction d (degrees) must be between 0 and 360; using 360.')).toMatch(
-      /^Direction d \(degrees\) must/,
-    );
-    expect(statusText(zhTw, { angle: 90 }, v, r)).toBe('方向 d 與 w₁ 軸的夾角為 90°。在 s = 1.00，二階近似與真正損失的差距在 0.050 以內。');
+    // On screen the line names the direction; the verdict has its own place under the legend, and a screen reader
+    // hears the two together.
+    expect(statusText(en, { angle: 90 }, v, r)).toEqual({
+      shown: 'Direction d at 90° from the w₁ axis.',
+      spoken: 'Direction d at 90° from the w₁ axis. At s = 1.00 the second-order approximation is within 0.050 of the true loss.',
+    });
+    const noticed = statusText(en, { angle: 90 }, v, r, 'Direction d (degrees) must be between 0 and 360; using 360.');
+    expect(noticed.shown).toBe('Direction d (degrees) must be between 0 and 360; using 360. Direction d at 90° from the w₁ axis.');
+    expect(noticed.spoken).toMatch(/^Direction d \(degrees\) must.*At s = 1\.00 /);
+    expect(statusText(zhTw, { angle: 90 }, v, r)).toEqual({
+      shown: '方向 d 與 w₁ 軸的夾角為 90°。',
+      spoken: '方向 d 與 w₁ 軸的夾角為 90°。在 s = 1.00，二階近似與真正損失的差距在 0.050 以內。',
+    });
   });
 
   it('says when s is outside the useful range, with no direction in 1-D', () => {
     const p = props.parse({});
     const { line } = lineOf(p, p.angle);
     const text = statusText(en, {}, taylorAt(line, 0.5), usefulRadius(line, p.radius, p.tolerance));
-    expect(text).toBe(
-      'At s = 0.50 the second-order approximation is off by more than 0.050: this is outside the range where it is useful.',
-    );
+    expect(text).toEqual({
+      shown: '',
+      spoken: 'At s = 0.50 the second-order approximation is off by more than 0.050: this is outside the range where it is useful.',
+    });
   });
 });
